@@ -1,0 +1,54 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "velodrome",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "velodrome", targets: ["Velodrome"]),
+        .library(name: "VelodromeKit", targets: ["VelodromeKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Only the fake GitHub server (tests and bench) uses SwiftNIO.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "VelodromeKit",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "Velodrome",
+            dependencies: ["VelodromeKit"]
+        ),
+        .target(
+            name: "FakeGitHub",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/FakeGitHub"
+        ),
+        .testTarget(
+            name: "VelodromeKitTests",
+            dependencies: [
+                "VelodromeKit", "FakeGitHub", "Velodrome",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+import Logging
+import VelodromeKit
+
+/// Options every subcommand takes.
+enum SharedOptions {
+    static let global: [OptionSpec] = [
+        OptionSpec("config", valueName: "PATH", default: "config.yaml", environment: "VELODROME_CONFIG",
+                   help: "The configuration file: projects, repositories and metrics."),
+        OptionSpec("log-level", valueName: "LEVEL", default: "info", environment: "VELODROME_LOG_LEVEL",
+                   help: "Least severe messages to log: debug, info, warning or error."),
+        OptionSpec("log-format", valueName: "FORMAT", default: "text", environment: "VELODROME_LOG_FORMAT",
+                   help: "text for people, json for one JSON object per line (containers)."),
+    ]
+
+    static let loop: [OptionSpec] = [
+        .flag("once", help: "Run one iteration and exit (for cron jobs); otherwise loop until SIGTERM or SIGINT."),
+        OptionSpec("frequency", valueName: "N", default: "2", environment: "VELODROME_FREQUENCY",
+                   help: "Iterations per hour when looping."),
+        OptionSpec("interval", valueName: "DURATION", environment: "VELODROME_INTERVAL",
+                   help: "Time between iterations when looping, e.g. 30m; instead of --frequency."),
+    ]
+
+    static let database = OptionSpec(
+        "database", valueName: "URL", default: "sqlite:velodrome.db", environment: "VELODROME_DATABASE",
+        help: "Where the mirror lives: sqlite:PATH (a SQLite file)."
+    )
+
+    static let repositorySelection: [OptionSpec] = [
+        OptionSpec("repository", kind: .list, valueName: "ORG/NAME",
+                   help: "A repository to work on; repeatable or comma-separated. Default: every repository in the configuration."),
+        OptionSpec("project", valueName: "NAME",
+                   help: "Every repository of this project of the configuration."),
+    ]
+
+    /// Sets up swift-log from --log-level and --log-format; returns the stage's logger.
+    static func logger(_ parsed: ParsedArguments, label: String) throws(UsageError) -> Logger {
+        let levelName = try parsed.choice("log-level", from: LogLevels.names) ?? "info"
+        let formatName = try parsed.choice("log-format", from: LogFormat.allCases.map(\.rawValue)) ?? "text"
+        StderrLogHandler.bootstrap(level: LogLevels.level(named: levelName)!, format: LogFormat(rawValue: formatName)!)
+        return Logger(label: label)
+    }
+
+    static func schedule(_ parsed: ParsedArguments) throws(UsageError) -> LoopSchedule {
+        let once = parsed.flag("once")
+        if parsed.value("interval") != nil, parsed.value("frequency") != nil,
+           case .commandLine = parsed.sources["interval"], case .commandLine = parsed.sources["frequency"] {
+            throw UsageError("--interval and --frequency both set the loop period; give one")
+        }
+        if let interval = try parsed.duration("interval") {
+            guard interval >= .seconds(1) else { throw UsageError("bad duration \"\(parsed.value("interval")!)\" for \(parsed.culprit("interval")): must be at least 1s") }
+            return LoopSchedule(once: once, interval: interval)
+        }
+        return .perHour(try parsed.integer("frequency", in: 1...3600) ?? 2, once: once)
+    }
+}

@@ -1,0 +1,55 @@
+import VelodromeKit
+
+enum TransformCommand {
+    static let selection: [OptionSpec] = SharedOptions.repositorySelection + [
+        OptionSpec("metric", kind: .list, valueName: "NAME",
+                   help: "Compute only these metrics of the configuration; repeatable or comma-separated."),
+        OptionSpec("name", valueName: "METRIC",
+                   help: "The original's form: names the metric that the plugin arguments after it define (count ...)."),
+        SharedOptions.database,
+        .flag("rebuild", help: "Recompute every selected series from the start and replace what was written."),
+    ]
+
+    static let outputs: [OptionSpec] = [
+        OptionSpec("influx-host", valueName: "URL", environment: "INFLUX_HOST",
+                   help: "InfluxDB 1.x to write to, e.g. http://influxdb:8086. Default: the embedded store in the database."),
+        OptionSpec("influx-database", valueName: "NAME", default: "github", environment: "INFLUX_DATABASE",
+                   help: "InfluxDB 1.x database."),
+        OptionSpec("influx-user", valueName: "NAME", default: "root", environment: "INFLUX_USER",
+                   help: "InfluxDB 1.x user, used with a password."),
+        OptionSpec("influx-password", valueName: "PASSWORD", environment: "INFLUX_PASSWORD",
+                   help: "InfluxDB 1.x password; prefer the variable or --influx-password-file."),
+        OptionSpec("influx-password-file", valueName: "PATH", help: "A file holding the InfluxDB 1.x password."),
+        .flag("create-database", help: "Create the InfluxDB 1.x database if it does not exist."),
+        OptionSpec("influx-url", valueName: "URL", environment: "INFLUX_URL",
+                   help: "InfluxDB 2 or 3 to write to through /api/v2/write."),
+        OptionSpec("influx-token", valueName: "TOKEN", environment: "INFLUX_TOKEN",
+                   help: "InfluxDB 2/3 API token; prefer the variable or --influx-token-file."),
+        OptionSpec("influx-token-file", valueName: "PATH", help: "A file holding the InfluxDB 2/3 API token."),
+        OptionSpec("influx-org", valueName: "ORG", environment: "INFLUX_ORG", help: "InfluxDB 2/3 organization."),
+        OptionSpec("influx-bucket", valueName: "BUCKET", environment: "INFLUX_BUCKET", help: "InfluxDB 2/3 bucket."),
+        OptionSpec("output", valueName: "-", help: "Write line protocol to stdout (-) instead of a store."),
+        OptionSpec("batch-size", valueName: "N", default: "5000", help: "Points per write request."),
+    ]
+
+    static let command = Command(
+        name: "transform",
+        summary: "Turn the mirror into time-series metrics in InfluxDB or the embedded store",
+        usage: "velodrome transform [options] [--name METRIC count [count options]]",
+        details: """
+        Compute the metrics of the configuration from the SQL mirror that fetch keeps, and write
+        them to InfluxDB, to the embedded store (the metric_points table), or to stdout. Example:
+          velodrome transform --once --project kubernetes --influx-host http://localhost:8086
+        """,
+        sections: [
+            .init("Selection", selection),
+            .init("Outputs", outputs),
+            .init("Loop options", SharedOptions.loop),
+            .init("Global options", SharedOptions.global),
+            .init("Original spellings", OriginalSpellings.mysql),
+        ],
+        plugins: ["count"],
+        footer: "Run 'velodrome help transform count' for the count plugin's options.",
+        run: { _ in throw UsageError("not implemented yet") }
+    )
+}

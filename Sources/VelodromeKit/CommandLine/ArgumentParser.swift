@@ -1,0 +1,124 @@
+import Foundation
+
+/// Parses `--name=value`, `--name value`, flags, repeatable and comma-list options,
+/// `--` and (optionally) a positional that hands the rest of the arguments to a plugin.
+public struct ArgumentParser: Sendable {
+    public let options: [OptionSpec]
+    /// Positionals at which parsing stops, leaving the rest in `remainder` (e.g. the `count` plugin).
+    public let stopAt: Set<String>
+    /// Names the command in error messages: "unknown option --x for fetch".
+    public let context: String
+
+    public init(options: [OptionSpec], stopAt: Set<String> = [], context: String) {
+        self.options = options
+        self.stopAt = stopAt
+        self.context = context
+    }
+
+    public func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> ParsedArguments {
+        var parsed = ParsedArguments()
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
+                if !optionsEnded, stopAt.contains(argument) {
+                    parsed.positionals.append(argument)
+                    parsed.remainder = Array(arguments[(index + 1)...])
+                    break
+                }
+                parsed.positionals.append(argument)
+                index += 1
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
+                index += 1
+                continue
+            }
+            if argument == "-h" || argument == "--help" {
+                parsed.helpRequested = true
+                index += 1
+                continue
+            }
+            guard argument.hasPrefix("--") else {
+                throw UsageError("unknown option \(argument)\(suggestion(for: argument))", argumentIndex: index)
+            }
+            let body = argument.dropFirst(2)
+            let name: String
+            var inlineValue: String?
+            if let equals = body.firstIndex(of: "=") {
+                name = String(body[..<equals])
+                inlineValue = String(body[body.index(after: equals)...])
+            } else {
+                name = String(body)
+            }
+            guard let spec = spec(named: name) else {
+                throw UsageError("unknown option --\(name)\(suggestion(for: name))", argumentIndex: index)
+            }
+            switch spec.kind {
+            case .flag:
+                switch inlineValue {
+                case nil, "true": parsed.flags.insert(spec.name)
+                case "false": parsed.flags.remove(spec.name)
+                case let other?:
+                    throw UsageError("option --\(name) takes no value, got \"\(other)\" (use --\(name) or --\(name)=false)", argumentIndex: index)
+                }
+                parsed.sources[spec.name] = .commandLine(index: index)
+                index += 1
+            case .value, .list, .repeated:
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                    index += 1
+                } else {
+                    guard index + 1 < arguments.count else {
+                        throw UsageError("option --\(name) needs a value (\(spec.valueName))", argumentIndex: index)
+                    }
+                    value = arguments[index + 1]
+                    index += 2
+                }
+                parsed.sources[spec.name] = .commandLine(index: index - 1)
+                switch spec.kind {
+                case .value: parsed.values[spec.name] = [value]
+                case .list: parsed.values[spec.name, default: []] += Self.splitList(value)
+                default: parsed.values[spec.name, default: []].append(value)
+                }
+            }
+        }
+        for spec in options where !parsed.has(spec.name) {
+            guard let variable = spec.environment, let value = environment[variable], !value.isEmpty else { continue }
+            switch spec.kind {
+            case .flag:
+                if ["1", "true", "yes"].contains(value.lowercased()) { parsed.flags.insert(spec.name) }
+            case .list: parsed.values[spec.name] = Self.splitList(value)
+            case .value, .repeated: parsed.values[spec.name] = [value]
+            }
+            parsed.sources[spec.name] = .environment(variable)
+        }
+        return parsed
+    }
+
+    /// Throws the usage error for a positional argument that nothing accepts.
+    public func rejectPositionals(_ parsed: ParsedArguments) throws(UsageError) {
+        if let first = parsed.positionals.first {
+            throw UsageError("unexpected argument \"\(first)\" for \(context)")
+        }
+    }
+
+    func spec(named name: String) -> OptionSpec? {
+        options.first { $0.spellings.contains(name) }
+    }
+
+    private func suggestion(for written: String) -> String {
+        let bare = String(written.drop { $0 == "-" }.prefix { $0 != "=" })
+        let candidates = options.filter { !$0.hidden }.flatMap(\.spellings) + ["help"]
+        guard let best = Suggestion.closest(to: bare, among: candidates) else { return "" }
+        return "; did you mean --\(best)?"
+    }
+
+    /// Splits a comma list, dropping empty items and surrounding spaces.
+    public static func splitList(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

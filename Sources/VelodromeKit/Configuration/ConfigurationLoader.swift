@@ -1,0 +1,56 @@
+import Foundation
+import Yams
+
+/// Reads config.yaml into a `Configuration`, validating everything up front:
+/// a configuration that loads is one every stage can run.
+public enum ConfigurationLoader {
+    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+        let text: String
+        do throws(ConfigurationProblem) {
+            text = try TextFile.read(path, what: "the configuration file")
+        } catch {
+            throw ConfigurationError(file: path, message: error.message)
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> Configuration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        } catch {
+            throw ConfigurationError(file: file, message: "invalid YAML: \(error)")
+        }
+        guard let root else {
+            throw ConfigurationError(file: file, message: "the file is empty; expected a projects: mapping")
+        }
+        let reader = ConfigurationReader(file: file)
+        do {
+            return try reader.configuration(root)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError(file: file, message: "\(error)")
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> ConfigurationError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
+            return ConfigurationError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            return ConfigurationError(file: file, line: context.mark.line, column: context.mark.column,
+                                      message: "duplicate key \(keys) in this mapping")
+        case .reader(let problem, _, _, _):
+            return ConfigurationError(file: file, message: "invalid YAML: \(problem)")
+        default:
+            return ConfigurationError(file: file, message: "invalid YAML: \(error)")
+        }
+    }
+}

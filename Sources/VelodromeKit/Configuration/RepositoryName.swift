@@ -1,0 +1,37 @@
+/// `owner/name` of a GitHub repository. Compared and stored lower-case, as GitHub treats them.
+public struct RepositoryName: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let owner: String
+    public let name: String
+
+    /// The form stored in the database and used as the InfluxDB `repository` tag.
+    public var key: String { "\(owner)/\(name)".lowercased() }
+    public var description: String { "\(owner)/\(name)" }
+
+    public init(owner: String, name: String) {
+        self.owner = owner
+        self.name = name
+    }
+
+    /// Validates GitHub's rules: owners are letters, digits and single inner hyphens (at most 39);
+    /// names are letters, digits, `.`, `-` and `_` (at most 100), and neither `.` nor `..`.
+    public init(parsing text: String) throws(ConfigurationProblem) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            throw ConfigurationProblem("repository \"\(text)\" is not in owner/name form")
+        }
+        let owner = String(parts[0]), name = String(parts[1])
+        let ownerCharacters = owner.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        guard !owner.isEmpty, owner.count <= 39, ownerCharacters, !owner.hasPrefix("-"), !owner.hasSuffix("-"), !owner.contains("--") else {
+            throw ConfigurationProblem("repository \"\(text)\" has an invalid owner \"\(owner)\"")
+        }
+        let nameCharacters = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+        guard !name.isEmpty, name.count <= 100, nameCharacters, name != ".", name != ".." else {
+            throw ConfigurationProblem("repository \"\(text)\" has an invalid name \"\(name)\"")
+        }
+        self.init(owner: owner, name: name)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.key < rhs.key }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A regular expression with the syntax and match semantics of Go's `regexp`
+/// package (RE2), run by Foundation's ICU-based `NSRegularExpression`.
+///
+/// The pattern is translated once, at initialisation, into an ICU pattern
+/// that spells out every place where ICU and RE2 differ, so a config regex
+/// behaves as the Go service that wrote it expected; patterns Go rejects
+/// throw ``GoRegexError`` here too.
+public struct GoRegex: Sendable, CustomStringConvertible {
+    /// The original Go pattern.
+    public let pattern: String
+    private let compiled: CompiledPattern
+
+    public init(_ pattern: String) throws {
+        self.pattern = pattern
+        let translated: String
+        do {
+            translated = try GoRegexTranslator.translate(pattern)
+        } catch {
+            throw GoRegexError(pattern: pattern, problem: error.problem,
+                               offset: Self.characterOffset(in: pattern, scalarOffset: error.scalarOffset))
+        }
+        do {
+            compiled = CompiledPattern(try NSRegularExpression(pattern: translated, options: [.useUnixLineSeparators]))
+        } catch {
+            // Only a translator bug gets here: every construct Go accepts is emitted in ICU syntax.
+            throw GoRegexError(pattern: pattern, problem: "internal error: ICU rejected the translation \(translated)",
+                               offset: 0)
+        }
+    }
+
+    /// Go's `MatchString`: true if the expression matches anywhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        compiled.regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
+    }
+
+    public var description: String { pattern }
+
+    private static func characterOffset(in pattern: String, scalarOffset: Int) -> Int {
+        var prefix = String.UnicodeScalarView()
+        prefix.append(contentsOf: pattern.unicodeScalars.prefix(scalarOffset))
+        return String(prefix).count
+    }
+}
+
+/// Why a Go regular expression was rejected.
+public struct GoRegexError: Error, CustomStringConvertible, Equatable {
+    public let pattern: String
+    public let problem: String
+    /// Offset, in characters, of the construct at fault (0 for whole-pattern limits).
+    public let offset: Int
+
+    public init(pattern: String, problem: String, offset: Int) {
+        self.pattern = pattern
+        self.problem = problem
+        self.offset = offset
+    }
+
+    public var description: String {
+        "invalid regular expression \"\(pattern)\": \(problem) at offset \(offset)"
+    }
+}
+
+// NSRegularExpression is immutable after creation and documented as safe to
+// use from several threads, but is not declared Sendable.
+private final class CompiledPattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+    init(_ regex: NSRegularExpression) { self.regex = regex }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Logging
+
+/// How log lines look: `text` for people at a terminal, `json` (one object per line) for containers.
+public enum LogFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+}
+
+/// Log levels offered on the command line.
+public enum LogLevels {
+    public static let names = ["debug", "info", "warning", "error"]
+
+    public static func level(named name: String) -> Logger.Level? {
+        switch name {
+        case "debug": .debug
+        case "info": .info
+        case "warning": .warning
+        case "error": .error
+        default: nil
+        }
+    }
+}
+
+/// Writes each log record as one line on stderr, whole, even from several threads.
+public struct StderrLogHandler: LogHandler {
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    let label: String
+    let format: LogFormat
+
+    public init(label: String, level: Logger.Level, format: LogFormat) {
+        self.label = label
+        self.logLevel = level
+        self.format = format
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        let time = LogTime.now()
+        let line: String = switch format {
+        case .text: LogLine.text(time: time, level: event.level, label: label, message: "\(event.message)", metadata: merged)
+        case .json: LogLine.json(time: time, level: event.level, label: label, message: "\(event.message)", metadata: merged)
+        }
+        LogSink.write(line + "\n")
+    }
+
+    /// Installs the handler process-wide; call once, before any logger is made.
+    public static func bootstrap(level: Logger.Level, format: LogFormat) {
+        LoggingSystem.bootstrap { label in StderrLogHandler(label: label, level: level, format: format) }
+    }
+}
+
+enum LogSink {
+    private static let lock = NSLock()
+
+    static func write(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+enum LogTime {
+    /// `2026-11-25T07:53:52.123Z`
+    static func now() -> String {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        let base = Timestamp(seconds: Int64(spec.tv_sec)).iso8601.dropLast()
+        let millis = Int(spec.tv_nsec) / 1_000_000
+        return "\(base).\(millis < 10 ? "00" : millis < 100 ? "0" : "")\(millis)Z"
+    }
+}
+
+/// Renders log records; separate from the handler so tests can check exact lines.
+public enum LogLine {
+    public static func text(time: String, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+        var line = "\(time) \(level.rawValue) [\(label)] \(message)"
+        for key in metadata.keys.sorted() {
+            line += " \(key)=\(quoteIfNeeded(render(metadata[key]!)))"
+        }
+        return line
+    }
+
+    public static func json(time: String, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+        var fields = ["\"time\":\(JSONText.quote(time))", "\"level\":\(JSONText.quote(level.rawValue))",
+                      "\"logger\":\(JSONText.quote(label))", "\"message\":\(JSONText.quote(message))"]
+        for key in metadata.keys.sorted() where !["time", "level", "logger", "message"].contains(key) {
+            fields.append("\(JSONText.quote(key)):\(json(metadata[key]!))")
+        }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    private static func render(_ value: Logger.Metadata.Value) -> String {
+        switch value {
+        case .string(let text): text
+        case .stringConvertible(let convertible): convertible.description
+        case .array(let items): "[" + items.map(render).joined(separator: ",") + "]"
+        case .dictionary(let entries): "{" + entries.keys.sorted().map { "\($0)=\(render(entries[$0]!))" }.joined(separator: ",") + "}"
+        }
+    }
+
+    private static func json(_ value: Logger.Metadata.Value) -> String {
+        switch value {
+        case .string(let text): JSONText.quote(text)
+        case .stringConvertible(let convertible):
+            // Numbers stay numbers so log pipelines can aggregate them.
+            if let number = convertible as? any BinaryInteger { "\(number)" } else { JSONText.quote(convertible.description) }
+        case .array(let items): "[" + items.map(json).joined(separator: ",") + "]"
+        case .dictionary(let entries): "{" + entries.keys.sorted().map { "\(JSONText.quote($0)):\(json(entries[$0]!))" }.joined(separator: ",") + "}"
+        }
+    }
+
+    private static func quoteIfNeeded(_ text: String) -> String {
+        text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) ? JSONText.quote(text) : text
+    }
+}
+
+/// JSON string literals, for the few places that write JSON by hand (log lines).
+public enum JSONText {
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

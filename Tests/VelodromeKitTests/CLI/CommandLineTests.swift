@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Velodrome
+@testable import VelodromeKit
+
+/// The `velodrome` binary as users meet it: output, messages and exit statuses.
+@Suite struct CommandLineTests {
+    func run(_ arguments: String...) throws -> VelodromeProcess.Result {
+        try VelodromeProcess.run(arguments)
+    }
+
+    static let topLevelUsage = """
+    Usage: velodrome <command> [options]
+
+    Velodrome measures developer productivity on GitHub: it mirrors issues, pull requests,
+    events and comments into SQL and turns them into time-series metrics for Grafana.
+
+    Commands:
+      fetch           Mirror GitHub issues, pull requests, events and comments into SQL
+      transform       Turn the mirror into time-series metrics in InfluxDB or the embedded store
+      count-tokens    Record how much of each GitHub token's hourly quota is used
+      gen-manifests   Print the Kubernetes manifests that run Velodrome per project
+      dashboards      Build Grafana dashboards and datasources, or a self-contained HTML report
+      help            Show a command's options: velodrome help fetch
+      version         Print the version
+
+    Every command takes --help. Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration.
+
+    """
+
+    @Test func topLevelHelp() throws {
+        for arguments in [["--help"], ["-h"], ["help"]] {
+            let result = try VelodromeProcess.run(arguments)
+            #expect(result.status == 0)
+            #expect(result.stdout == Self.topLevelUsage)
+            #expect(result.stderr == "")
+        }
+    }
+
+    @Test func noArgumentsIsUsage() throws {
+        let result = try run()
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == Self.topLevelUsage)
+    }
+
+    @Test func version() throws {
+        for arguments in [["--version"], ["version"]] {
+            let result = try VelodromeProcess.run(arguments)
+            #expect(result.status == 0)
+            #expect(result.stdout == "velodrome \(Velodrome.version)\n")
+        }
+    }
+
+    @Test func everyCommandHelpListsEveryOptionWithDefaultAndEnvironment() throws {
+        for command in Dispatcher.commands {
+            let viaFlag = try VelodromeProcess.run([command.name, "--help"])
+            let viaHelp = try VelodromeProcess.run(["help", command.name])
+            #expect(viaFlag.status == 0, "\(command.name)")
+            #expect(viaFlag.stdout == viaHelp.stdout, "\(command.name)")
+            #expect(viaFlag.stdout.hasPrefix("Usage: velodrome \(command.name) "), "\(command.name)")
+            for option in command.options where !option.hidden {
+                let line = try #require(viaFlag.stdout.split(separator: "\n").first { $0.hasPrefix("  --\(option.name) ") || $0 == "  --\(option.name)" }, "\(command.name) --\(option.name)")
+                if let value = option.defaultValue { #expect(viaFlag.stdout.contains("default: \(value)"), "\(line)") }
+                if let variable = option.environment { #expect(viaFlag.stdout.contains("env: \(variable)"), "\(line)") }
+            }
+        }
+    }
+
+    @Test func fetchHelpIsExact() throws {
+        let result = try run("fetch", "--help")
+        #expect(result.stdout == """
+        Usage: velodrome fetch [options]
+
+        Mirror GitHub issues, pull requests, labels, assignees, issue events, issue comments and
+        review comments into SQL, incrementally. Example:
+          velodrome fetch --once --repository kubernetes/test-infra
+
+        Fetch options:
+          --repository ORG/NAME       A repository to work on; repeatable or comma-separated. Default: every repository in the configuration.
+          --project NAME              Every repository of this project of the configuration.
+          --organization ORG          With --project NAME, the original fetcher's way to name the one repository ORG/NAME.
+          --github-url URL            GitHub's REST API; for GitHub Enterprise, https://HOST/api/v3. (default: https://api.github.com; env: GITHUB_API_URL)
+          --token-file PATH           A file holding a GitHub token; repeatable. Default: the GITHUB_TOKEN variable, else anonymous (60 requests an hour). (env: GITHUB_TOKEN_FILE)
+          --database URL              Where the mirror lives: sqlite:PATH (a SQLite file). (default: sqlite:velodrome.db; env: VELODROME_DATABASE)
+          --max-wait DURATION         With --once, the longest wait for a rate limit to reset before a repository is given up. (default: 10m)
+          --request-timeout DURATION  How long one GitHub request may take before it is retried. (default: 30s)
+
+        Loop options:
+          --once                      Run one iteration and exit (for cron jobs); otherwise loop until SIGTERM or SIGINT.
+          --frequency N               Iterations per hour when looping. (default: 2; env: VELODROME_FREQUENCY)
+          --interval DURATION         Time between iterations when looping, e.g. 30m; instead of --frequency. (env: VELODROME_INTERVAL)
+
+        Global options:
+          --config PATH               The configuration file: projects, repositories and metrics. (default: config.yaml; env: VELODROME_CONFIG)
+          --log-level LEVEL           Least severe messages to log: debug, info, warning or error. (default: info; env: VELODROME_LOG_LEVEL)
+          --log-format FORMAT         text for people, json for one JSON object per line (containers). (default: text; env: VELODROME_LOG_FORMAT)
+
+        Run 'velodrome help' for the list of commands.
+
+        """)
+    }
+
+    @Test func countPluginHelp() throws {
+        let viaHelp = try run("help", "transform", "count")
+        let viaFlag = try run("transform", "count", "--help")
+        #expect(viaHelp.status == 0)
+        #expect(viaHelp.stdout == CountOptions.help.render())
+        #expect(viaFlag.stdout == viaHelp.stdout)
+        #expect(viaHelp.stdout.contains("  --state PART[,PART]"))
+    }
+
+    @Test(arguments: [
+        (["fecth"], "velodrome: unknown command \"fecth\"; did you mean fetch? (run 'velodrome help')"),
+        (["--once"], "velodrome: expected a command before option --once (run 'velodrome help')"),
+        (["help", "fetc"], "velodrome help: unknown command \"fetc\"; did you mean fetch?"),
+        (["fetch", "--repositry", "a/b"], "velodrome fetch: unknown option --repositry; did you mean --repository?"),
+        (["fetch", "--repository"], "velodrome fetch: option --repository needs a value (ORG/NAME)"),
+        (["fetch", "--frequency=often"], "velodrome fetch: bad number \"often\" for --frequency: expected a whole number from 1 to 3600"),
+        (["fetch", "--interval", "5x"], "velodrome fetch: bad duration \"5x\" for --interval: expected a number with a unit, such as 90s, 15m, 1h30m"),
+        (["fetch", "--interval=1h", "--frequency=2"], "velodrome fetch: --interval and --frequency both set the loop period; give one"),
+        (["fetch", "--log-level=verbose"], "velodrome fetch: bad value \"verbose\" for --log-level: expected one of debug, info, warning, error"),
+        (["fetch", "--log-format=jsn"], "velodrome fetch: bad value \"jsn\" for --log-format: expected one of text, json; did you mean json?"),
+        (["fetch", "--once=maybe"], "velodrome fetch: option --once takes no value, got \"maybe\" (use --once or --once=false)"),
+        (["fetch", "--host=db"], "velodrome fetch: --host was the original's MySQL setting; Velodrome takes --database URL (sqlite:PATH)"),
+        (["fetch", "stray"], "velodrome fetch: unexpected argument \"stray\" for fetch"),
+        (["transform", "--influx-hots=x"], "velodrome transform: unknown option --influx-hots; did you mean --influx-host?"),
+        (["count-tokens"], "velodrome count-tokens: not implemented yet"),
+        (["gen-manifests"], "velodrome gen-manifests: not implemented yet"),
+        (["dashboards"], "velodrome dashboards: not implemented yet"),
+    ])
+    func badUsageExitsTwoWithOneLine(arguments: [String], message: String) throws {
+        let result = try VelodromeProcess.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == message + "\n")
+        #expect(result.stdout == "")
+    }
+
+    @Test func environmentValuesAreNamedInErrors() throws {
+        let result = try VelodromeProcess.run(["fetch"], environment: VelodromeProcess.cleanEnvironment(["VELODROME_FREQUENCY": "0"]))
+        #expect(result.status == 2)
+        #expect(result.stderr == "velodrome fetch: bad number \"0\" for environment variable VELODROME_FREQUENCY: expected a whole number from 1 to 3600\n")
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Runs the built `velodrome` binary, as a user or a cron job would.
+struct VelodromeProcess {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The binary SwiftPM built beside the test bundle.
+    static let executable: URL = {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("velodrome")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        fatalError("velodrome binary not found beside \(testBinary.path); run swift build first")
+    }()
+
+    /// Environment with nothing from the developer's shell that could change behaviour.
+    static func cleanEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = cleanEnvironment(), directory: URL? = nil) throws -> Result {
+        let process = try start(arguments, environment: environment, directory: directory)
+        return try process.finish()
+    }
+
+    static func start(_ arguments: [String], environment: [String: String] = cleanEnvironment(), directory: URL? = nil) throws -> Running {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        let running = Running(process: process, stdout: stdout, stderr: stderr)
+        try process.run()
+        return running
+    }
+
+    final class Running: @unchecked Sendable {
+        let process: Process
+        private let stdout: Pipe
+        private let stderr: Pipe
+        private var stdoutData = Data()
+        private var stderrData = Data()
+        private let group = DispatchGroup()
+
+        init(process: Process, stdout: Pipe, stderr: Pipe) {
+            self.process = process
+            self.stdout = stdout
+            self.stderr = stderr
+            // Drain both pipes as they fill, so a chatty child never blocks on a full pipe.
+            group.enter()
+            group.enter()
+            DispatchQueue.global().async { self.stdoutData = stdout.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
+            DispatchQueue.global().async { self.stderrData = stderr.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
+        }
+
+        var pid: Int32 { process.processIdentifier }
+
+        func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+        func finish() throws -> Result {
+            process.waitUntilExit()
+            group.wait()
+            return Result(status: process.terminationStatus,
+                          stdout: String(decoding: stdoutData, as: UTF8.self),
+                          stderr: String(decoding: stderrData, as: UTF8.self))
+        }
+    }
+}
