@@ -44,6 +44,10 @@ let package = Package(
             path: "Tests/FakeGitHub"
         ),
         .testTarget(
+            name: "FakeGitHubTests",
+            dependencies: ["FakeGitHub"]
+        ),
+        .testTarget(
             name: "VelodromeKitTests",
             dependencies: [
                 "VelodromeKit", "FakeGitHub", "Velodrome",

@@ -30,8 +30,25 @@ enum FetchCommand {
             .init("Global options", SharedOptions.global),
             .init("Original spellings", OriginalSpellings.mysql),
         ],
-        run: { _ in throw UsageError("not implemented yet") }
+        run: run
     )
+
+    static func run(_ invocation: Invocation) async throws -> ExitStatus {
+        let parsed = invocation.parsed
+        let schedule = invocation.schedule!
+        let repositories = try SharedOptions.selection(parsed).resolve()
+        let maxWait = try parsed.duration("max-wait") ?? .seconds(600)
+        let settings = FetchSettings(
+            repositories: repositories,
+            githubURL: try GitHubTokens.apiURL(parsed.value("github-url") ?? "https://api.github.com"),
+            tokens: try GitHubTokens.resolve(files: parsed.all("token-file"), environment: invocation.environment),
+            requestTimeout: try parsed.duration("request-timeout") ?? .seconds(30),
+            maxWait: schedule.once ? maxWait : nil
+        )
+        let store = try SharedOptions.database(parsed).open()
+        let stage = FetchStage(settings: settings, store: store, logger: invocation.logger)
+        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger)
+    }
 }
 
 /// Spellings of the original tool that no longer apply: each gets a message saying what replaced it.

@@ -32,6 +32,15 @@ enum SharedOptions {
                    help: "Every repository of this project of the configuration."),
     ]
 
+    static func selection(_ parsed: ParsedArguments) -> RepositorySelection {
+        RepositorySelection(repositories: parsed.all("repository"), project: parsed.value("project"),
+                            organization: parsed.value("organization"), configurationPath: parsed.value("config") ?? "config.yaml")
+    }
+
+    static func database(_ parsed: ParsedArguments) throws -> DatabaseLocation {
+        try DatabaseLocation(parsing: parsed.value("database") ?? "sqlite:velodrome.db")
+    }
+
     /// Sets up swift-log from --log-level and --log-format; returns the stage's logger.
     static func logger(_ parsed: ParsedArguments, label: String) throws(UsageError) -> Logger {
         let levelName = try parsed.choice("log-level", from: LogLevels.names) ?? "info"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A scratch directory removed when the value is released.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let url: URL
 
     init() throws {

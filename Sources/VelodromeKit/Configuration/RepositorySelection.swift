@@ -1,0 +1,48 @@
+/// Which repositories a stage works on: `--repository` names, the original's
+/// `--organization ORG --project NAME` pair, every repository of `--project`, or, with none of
+/// these, every repository of the configuration.
+public struct RepositorySelection: Sendable {
+    public var repositories: [String]
+    public var project: String?
+    public var organization: String?
+    public var configurationPath: String
+
+    public init(repositories: [String], project: String?, organization: String?, configurationPath: String) {
+        self.repositories = repositories
+        self.project = project
+        self.organization = organization
+        self.configurationPath = configurationPath
+    }
+
+    /// The configuration is read only when the selection needs it.
+    public func resolve() throws -> [RepositoryName] {
+        if let organization {
+            guard let project else { throw UsageError("--organization needs --project NAME (the repository's name), as the original fetcher took them") }
+            guard repositories.isEmpty else { throw UsageError("give --repository or --organization with --project, not both") }
+            return [try parse("\(organization)/\(project)", option: "--organization/--project")]
+        }
+        if !repositories.isEmpty {
+            guard project == nil else { throw UsageError("give --repository or --project, not both") }
+            var seen = Set<RepositoryName>()
+            return try repositories.map { try parse($0, option: "--repository") }.filter { seen.insert($0).inserted }
+        }
+        let configuration = try ConfigurationLoader.load(path: configurationPath)
+        if let project {
+            guard let found = configuration.project(named: project) else {
+                let hint = Suggestion.closest(to: project, among: configuration.projects.map(\.name)).map { "; did you mean \($0)?" } ?? ""
+                throw UsageError("unknown project \"\(project)\"\(hint) (\(configurationPath) has \(configuration.projects.map(\.name).joined(separator: ", ")))")
+            }
+            guard !found.repositories.isEmpty else { throw UsageError("project \(project) has no repositories in \(configurationPath)") }
+            return found.repositories.map(\.name)
+        }
+        return configuration.repositories
+    }
+
+    private func parse(_ text: String, option: String) throws(UsageError) -> RepositoryName {
+        do {
+            return try RepositoryName(parsing: text)
+        } catch {
+            throw UsageError("\(option): \(error.message)")
+        }
+    }
+}

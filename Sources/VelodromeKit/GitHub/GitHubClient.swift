@@ -1,0 +1,250 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// What a GET to GitHub brought back: a decoded page, or "not modified" for a matching ETag.
+public enum GitHubAnswer<Value: Sendable>: Sendable {
+    case page(Value, GitHubResponseInfo)
+    case notModified(GitHubResponseInfo)
+
+    public var info: GitHubResponseInfo {
+        switch self {
+        case .page(_, let info), .notModified(let info): info
+        }
+    }
+}
+
+public struct GitHubResponseInfo: Sendable {
+    public var etag: String?
+    public var links: LinkHeader
+    /// GitHub's clock (the `Date` header).
+    public var date: Timestamp?
+}
+
+/// Counters for progress lines and the per-repository summary.
+public struct GitHubCounters: Sendable, Equatable {
+    public var requests = 0
+    public var notModified = 0
+    public var retries = 0
+    public var quotaRemaining: Int?
+}
+
+/// A GitHub REST client that is careful with the quota and patient with failures: it reads the
+/// rate limit from every answer, spreads requests over logins, waits out limits, and retries
+/// transient failures with capped exponential backoff and jitter.
+public final class GitHubClient: Sendable {
+    public static let apiVersion = "2022-11-28"
+
+    public let baseURL: URL
+    private let transport: any HTTPTransport
+    private let sleeper: any Sleeper
+    private let policy: GitHubPolicy
+    private let logger: Logger
+    private let userAgent = "velodrome/\(Velodrome.version)"
+    private let state: Mutex<State>
+
+    private struct State {
+        var pool: TokenPool
+        var counters = GitHubCounters()
+        /// GitHub's clock as last seen, with the local clock at that moment.
+        var serverTime: (Timestamp, ContinuousClock.Instant)?
+    }
+
+    public init(baseURL: URL, tokens: [Secret], transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(),
+                policy: GitHubPolicy = GitHubPolicy(), logger: Logger) {
+        self.baseURL = baseURL
+        self.transport = transport
+        self.sleeper = sleeper
+        self.policy = policy
+        self.logger = logger
+        state = Mutex(State(pool: TokenPool(tokens: tokens)))
+    }
+
+    public var counters: GitHubCounters { state.withLock { $0.counters } }
+
+    /// `baseURL` + path, e.g. `/repos/o/r/issues`.
+    public func url(_ path: String, query: [(String, String)] = []) -> URL {
+        var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)!
+        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
+        if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
+        // '+' in a timestamp offset would read as a space: encode it.
+        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        return components.url!
+    }
+
+    /// Learns which login each token belongs to (`GET /user`), so tokens of one login share its quota.
+    /// Only needed with several tokens; a bad token fails here, named by its file.
+    public func identifyLogins(stop: StopSignal) async throws {
+        let tokens = state.withLock { $0.pool.logins.flatMap(\.tokens) }
+        guard tokens.count > 1 else { return }
+        for token in tokens {
+            let answer = try await get(url("/user"), etag: nil, token: token, stop: stop) { data in
+                try JSONDecoder().decode(UserPayload.self, from: data).login
+            }
+            if case .page(let login, _) = answer {
+                state.withLock { $0.pool.assign(login: login, to: token) }
+            }
+        }
+        let names = state.withLock { $0.pool.logins.map { "\($0.name ?? "?") (\($0.tokens.count) token\($0.tokens.count == 1 ? "" : "s"))" } }
+        logger.info("GitHub tokens by login: \(names.joined(separator: ", "))")
+    }
+
+    /// GETs `url`, decoding a successful body with `decode`; a body that does not decode is
+    /// retried like a dropped connection, so a partial page is never returned.
+    public func get<Value: Sendable>(_ url: URL, etag: String?, stop: StopSignal,
+                                     decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
+        try await get(url, etag: etag, token: nil, stop: stop, decode: decode)
+    }
+
+    private func get<Value: Sendable>(_ url: URL, etag: String?, token fixedToken: Secret?, stop: StopSignal,
+                                      decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
+        let path = url.path
+        var transientFailures = 0
+        var secondaryHits = 0
+        while true {
+            if stop.isRequested { throw StopRequested() }
+            let (token, login) = try await pickToken(fixed: fixedToken)
+            var headers = [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", userAgent)]
+            if let token { headers.append(("Authorization", "Bearer \(token.value)")) }
+            if let etag { headers.append(("If-None-Match", etag)) }
+            state.withLock { $0.counters.requests += 1 }
+
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(HTTPRequest(url: url, headers: headers))
+            } catch {
+                transientFailures += 1
+                try await retryTransient(path, reason: error.message, failures: transientFailures, stop: stop)
+                continue
+            }
+            let info = observe(response, login: login)
+            switch response.status {
+            case 200..<300:
+                do {
+                    return .page(try decode(response.body), info)
+                } catch {
+                    transientFailures += 1
+                    try await retryTransient(path, reason: "malformed body (\(response.body.count) bytes): \(Self.describe(error))", failures: transientFailures, stop: stop)
+                }
+            case 304:
+                state.withLock { $0.counters.notModified += 1 }
+                return .notModified(info)
+            case 401:
+                throw GitHubError.unauthorized(tokenOrigin: token?.origin ?? "(no token: anonymous request)")
+            case 403, 429:
+                let message = Self.message(response.body)
+                if let seconds = response.header("retry-after").flatMap(Int.init) {
+                    secondaryHits += 1
+                    try await waitForLimit(.seconds(max(seconds, 1)), why: "GitHub asked to retry \(path) after \(seconds)s (\(response.status))", hits: secondaryHits, stop: stop)
+                } else if response.header("x-ratelimit-remaining") == "0" {
+                    continue // the login is marked spent: the next pick waits for its reset or takes another login
+                } else if response.status == 429 || message.lowercased().contains("secondary rate limit") || message.lowercased().contains("abuse") {
+                    secondaryHits += 1
+                    let delay = max(.seconds(60), policy.secondaryBackoff.delay(attempt: secondaryHits))
+                    try await waitForLimit(delay, why: "GitHub secondary rate limit on \(path)", hits: secondaryHits, stop: stop)
+                } else {
+                    throw GitHubError.forbidden(path: path, message: message)
+                }
+            case 404:
+                throw GitHubError.notFound(path: path)
+            case 422:
+                throw GitHubError.unprocessable(path: path, message: Self.message(response.body))
+            case 500...599:
+                transientFailures += 1
+                try await retryTransient(path, reason: "\(response.status) \(Self.message(response.body))", failures: transientFailures, stop: stop)
+            default:
+                throw GitHubError.unexpectedStatus(path: path, status: response.status, message: Self.message(response.body))
+            }
+        }
+    }
+
+    private func pickToken(fixed: Secret?) async throws -> (Secret?, Int?) {
+        if let fixed { return (fixed, state.withLock { $0.pool.login(of: fixed) }) }
+        while true {
+            let (choice, now) = state.withLock { state in
+                let now = Self.serverNow(state.serverTime)
+                return (state.pool.choose(now: now), now)
+            }
+            switch choice {
+            case .use(let token, let login):
+                return (token, login)
+            case .wait(let reset, let login):
+                let delay = Duration.seconds(max(reset.seconds - now.seconds, 0) + 1)
+                if let maxWait = policy.maxWait, delay > maxWait {
+                    throw GitHubError.rateLimited("GitHub quota of \(login) is spent until \(reset) (\(DurationText.format(delay)) from now), longer than --max-wait \(DurationText.format(maxWait))")
+                }
+                logger.warning("GitHub quota of \(login) is spent; waiting \(DurationText.format(delay)) until it resets at \(reset)")
+                try await sleep(delay)
+                state.withLock { $0.pool.forgetRate(login: login) }
+            }
+        }
+    }
+
+    private func observe(_ response: HTTPResponse, login: Int?) -> GitHubResponseInfo {
+        let date = response.header("date").flatMap(HTTPDate.parse)
+        let rate = RateLimit(headers: response)
+        state.withLock { state in
+            if let date { state.serverTime = (date, .now) }
+            if let rate, let login {
+                state.pool.observe(rate, login: login)
+                state.counters.quotaRemaining = state.pool.remaining
+            }
+        }
+        return GitHubResponseInfo(etag: response.header("etag"), links: LinkHeader(response.header("link")), date: date)
+    }
+
+    private func retryTransient(_ path: String, reason: String, failures: Int, stop: StopSignal) async throws {
+        guard failures < policy.attempts else {
+            throw GitHubError.unavailable(path: path, reason: reason, attempts: failures)
+        }
+        let delay = policy.transientBackoff.delay(attempt: failures)
+        state.withLock { $0.counters.retries += 1 }
+        logger.warning("GitHub request failed, retrying in \(DurationText.format(delay)): \(reason)", metadata: ["path": "\(path)", "attempt": "\(failures)"])
+        try await sleep(delay)
+    }
+
+    private func waitForLimit(_ delay: Duration, why: String, hits: Int, stop: StopSignal) async throws {
+        guard hits <= policy.secondaryAttempts else {
+            throw GitHubError.rateLimited("\(why): still limited after \(hits - 1) waits")
+        }
+        if let maxWait = policy.maxWait, delay > maxWait {
+            throw GitHubError.rateLimited("\(why): the wait of \(DurationText.format(delay)) is longer than --max-wait \(DurationText.format(maxWait))")
+        }
+        logger.warning("\(why); waiting \(DurationText.format(delay))")
+        try await sleep(delay)
+    }
+
+    private func sleep(_ delay: Duration) async throws {
+        do {
+            try await sleeper.sleep(for: delay)
+        } catch {
+            throw StopRequested()
+        }
+    }
+
+    private static func serverNow(_ serverTime: (Timestamp, ContinuousClock.Instant)?) -> Timestamp {
+        guard let (date, seen) = serverTime else { return Timestamp(Date()) }
+        return date.adding(seconds: (ContinuousClock.now - seen).components.seconds)
+    }
+
+    /// GitHub's `{"message": ...}`, or the start of whatever the body was.
+    static func message(_ body: Data) -> String {
+        struct Message: Decodable { let message: String }
+        if let decoded = try? JSONDecoder().decode(Message.self, from: body) { return decoded.message }
+        let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "(empty body)" : text
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .dataCorrupted(let context): return context.debugDescription
+            case .keyNotFound(let key, let context): return "missing \(key.stringValue) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context):
+                return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            @unknown default: return "\(decoding)"
+            }
+        }
+        return "\(error)"
+    }
+}

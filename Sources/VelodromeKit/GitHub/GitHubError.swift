@@ -1,0 +1,32 @@
+/// Why a GitHub request failed for good (after any retries).
+public enum GitHubError: Error, CustomStringConvertible, Equatable {
+    /// 401: the token is wrong or revoked. Names where the token came from, never the token.
+    case unauthorized(tokenOrigin: String)
+    case notFound(path: String)
+    case forbidden(path: String, message: String)
+    /// 422: GitHub refused the request as asked (deep pages, limited lists).
+    case unprocessable(path: String, message: String)
+    case rateLimited(String)
+    /// 5xx, dropped or stalled connections, truncated or malformed bodies, beyond the retries.
+    case unavailable(path: String, reason: String, attempts: Int)
+    case unexpectedStatus(path: String, status: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .unauthorized(let origin):
+            "GitHub refused the token from \(origin) (401 Bad credentials): check that it is valid and not revoked"
+        case .notFound(let path):
+            "GitHub has no \(path) (404): check the repository name and that the token can read it"
+        case .forbidden(let path, let message):
+            "GitHub refused \(path) (403): \(message)"
+        case .unprocessable(let path, let message):
+            "GitHub refused \(path) (422): \(message)"
+        case .rateLimited(let message):
+            message
+        case .unavailable(let path, let reason, let attempts):
+            "GitHub failed \(path) \(attempts) times; last: \(reason)"
+        case .unexpectedStatus(let path, let status, let message):
+            "GitHub answered \(path) with \(status): \(message)"
+        }
+    }
+}

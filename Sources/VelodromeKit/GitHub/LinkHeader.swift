@@ -1,0 +1,23 @@
+import Foundation
+
+/// GitHub's `Link` header: `<url>; rel="next", <url>; rel="last"`. The URLs are followed as given
+/// (GitHub points them at `/repositories/{id}/...`, and at `after=` cursors on large lists).
+public struct LinkHeader: Sendable, Equatable {
+    public private(set) var relations: [String: URL] = [:]
+
+    public init(_ text: String?) {
+        guard let text else { return }
+        for part in text.split(separator: ",") {
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let target = fields.first, target.hasPrefix("<"), target.hasSuffix(">"),
+                  let url = URL(string: String(target.dropFirst().dropLast())) else { continue }
+            for field in fields.dropFirst() where field.hasPrefix("rel=") {
+                let names = field.dropFirst(4).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                for name in names.split(separator: " ") { relations[String(name)] = url }
+            }
+        }
+    }
+
+    public var next: URL? { relations["next"] }
+    public var last: URL? { relations["last"] }
+}

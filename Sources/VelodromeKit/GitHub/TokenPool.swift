@@ -1,0 +1,77 @@
+/// The tokens fetch may use, grouped by the login they belong to: GitHub's quota belongs to the
+/// user, so two tokens of one login share it. Requests go to the login with the most quota left.
+struct TokenPool: Sendable {
+    struct Login: Sendable {
+        /// nil for anonymous requests, or before the login is known.
+        var name: String?
+        var tokens: [Secret]
+        var rate: RateLimit?
+        var nextToken = 0
+    }
+
+    enum Choice {
+        case use(token: Secret?, login: Int)
+        /// Every login's quota is spent: wait until the earliest reset.
+        case wait(until: Timestamp, login: String)
+    }
+
+    private(set) var logins: [Login]
+
+    init(tokens: [Secret]) {
+        logins = tokens.isEmpty ? [Login(name: nil, tokens: [])] : tokens.map { Login(name: nil, tokens: [$0]) }
+    }
+
+    /// Regroups tokens whose logins turned out to be the same.
+    mutating func assign(login name: String, to token: Secret) {
+        guard let from = logins.firstIndex(where: { $0.tokens.contains(token) }) else { return }
+        if let to = logins.firstIndex(where: { $0.name == name }), to != from {
+            logins[to].tokens += logins[from].tokens
+            // The later observation of the shared quota is the true one.
+            logins[to].rate = logins[from].rate ?? logins[to].rate
+            logins.remove(at: from)
+        } else {
+            logins[from].name = name
+        }
+    }
+
+    mutating func choose(now: Timestamp) -> Choice {
+        func available(_ login: Login) -> Bool {
+            guard let rate = login.rate else { return true }
+            return !rate.isSpent || rate.reset <= now
+        }
+        let candidates = logins.indices.filter { available(logins[$0]) }
+        if let best = candidates.max(by: { remaining(logins[$0], now) < remaining(logins[$1], now) }) {
+            let tokens = logins[best].tokens
+            guard !tokens.isEmpty else { return .use(token: nil, login: best) }
+            let token = tokens[logins[best].nextToken % tokens.count]
+            logins[best].nextToken += 1
+            return .use(token: token, login: best)
+        }
+        let soonest = logins.indices.min { logins[$0].rate!.reset < logins[$1].rate!.reset }!
+        return .wait(until: logins[soonest].rate!.reset, login: logins[soonest].name ?? "anonymous")
+    }
+
+    func login(of token: Secret) -> Int? {
+        logins.firstIndex { $0.tokens.contains(token) }
+    }
+
+    /// After waiting for a reset, the login is worth a request: its next answer tells the new quota.
+    mutating func forgetRate(login name: String) {
+        for index in logins.indices where (logins[index].name ?? "anonymous") == name { logins[index].rate = nil }
+    }
+
+    mutating func observe(_ rate: RateLimit, login: Int) {
+        logins[login].rate = rate
+    }
+
+    /// Quota left across logins, for progress lines (nil before the first answer).
+    var remaining: Int? {
+        let known = logins.compactMap(\.rate?.remaining)
+        return known.isEmpty ? nil : known.reduce(0, +)
+    }
+
+    private func remaining(_ login: Login, _ now: Timestamp) -> Int {
+        guard let rate = login.rate, rate.reset > now else { return .max }
+        return rate.remaining
+    }
+}

@@ -1,0 +1,28 @@
+/// Where the mirror lives, from `--database`: `sqlite:PATH` (or a bare path) today;
+/// `postgres://` has its place here when that backend lands.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqlite(path: String)
+
+    public init(parsing text: String) throws(ConfigurationProblem) {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            throw ConfigurationProblem("--database: PostgreSQL is not supported yet; use sqlite:PATH")
+        }
+        var path = text
+        if path.hasPrefix("sqlite://") {
+            path = String(path.dropFirst("sqlite://".count))
+        } else if path.hasPrefix("sqlite:") {
+            path = String(path.dropFirst("sqlite:".count))
+        } else if let colon = path.firstIndex(of: ":"), path[..<colon].allSatisfy(\.isLetter), path[..<colon].count > 1 {
+            throw ConfigurationProblem("--database: unknown database kind \"\(path[..<colon])\" in \(text); use sqlite:PATH")
+        }
+        guard !path.isEmpty else { throw ConfigurationProblem("--database: \(text) names no file; use sqlite:PATH") }
+        self = .sqlite(path: path)
+    }
+
+    /// Opens the store, creating or upgrading its schema.
+    public func open() throws(StorageError) -> any MirrorStore {
+        switch self {
+        case .sqlite(let path): try SQLiteMirrorStore(path: path)
+        }
+    }
+}

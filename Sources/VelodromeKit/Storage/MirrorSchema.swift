@@ -1,0 +1,134 @@
+/// The mirror's tables. Names and columns follow the original Velodrome, so existing SQL
+/// queries keep working; extra columns are documented in docs/schema.md. The statements use
+/// types and syntax that SQLite and PostgreSQL both accept ("user" is quoted: PostgreSQL reserves it).
+enum MirrorSchema {
+    static let version: Int64 = 1
+
+    static let tables = [
+        """
+        CREATE TABLE IF NOT EXISTS issues (
+            repository TEXT NOT NULL,
+            id BIGINT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            "user" TEXT NOT NULL,
+            state TEXT NOT NULL,
+            comments BIGINT NOT NULL,
+            is_pr BOOLEAN NOT NULL,
+            issue_closed_at TEXT,
+            issue_created_at TEXT NOT NULL,
+            issue_updated_at TEXT NOT NULL,
+            github_id BIGINT NOT NULL,
+            pr_merged_at TEXT,
+            PRIMARY KEY (repository, id)
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS issues_by_update ON issues (repository, issue_updated_at)",
+        """
+        CREATE TABLE IF NOT EXISTS labels (
+            repository TEXT NOT NULL,
+            issue_id BIGINT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (repository, issue_id, name)
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS assignees (
+            repository TEXT NOT NULL,
+            issue_id BIGINT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (repository, issue_id, name)
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS issue_events (
+            repository TEXT NOT NULL,
+            id BIGINT NOT NULL,
+            label TEXT,
+            event TEXT NOT NULL,
+            event_created_at TEXT NOT NULL,
+            issue_id BIGINT NOT NULL,
+            assignee TEXT,
+            actor TEXT NOT NULL,
+            PRIMARY KEY (repository, id)
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS issue_events_by_time ON issue_events (repository, event_created_at)",
+        """
+        CREATE TABLE IF NOT EXISTS comments (
+            repository TEXT NOT NULL,
+            id BIGINT NOT NULL,
+            issue_id BIGINT NOT NULL,
+            body TEXT NOT NULL,
+            "user" TEXT NOT NULL,
+            comment_created_at TEXT NOT NULL,
+            comment_updated_at TEXT NOT NULL,
+            pull_request BOOLEAN NOT NULL,
+            PRIMARY KEY (repository, pull_request, id)
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS comments_by_time ON comments (repository, comment_created_at)",
+        """
+        CREATE TABLE IF NOT EXISTS sync_state (
+            repository TEXT NOT NULL PRIMARY KEY,
+            watermark TEXT
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS sync_cursors (
+            repository TEXT NOT NULL,
+            list TEXT NOT NULL,
+            cursor TEXT NOT NULL,
+            PRIMARY KEY (repository, list)
+        )
+        """,
+    ]
+
+    static let upsertIssue = """
+        INSERT INTO issues (repository, id, title, body, "user", state, comments, is_pr, issue_closed_at,
+                            issue_created_at, issue_updated_at, github_id, pr_merged_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        ON CONFLICT (repository, id) DO UPDATE SET
+            title = excluded.title, body = excluded.body, "user" = excluded."user", state = excluded.state,
+            comments = excluded.comments, is_pr = excluded.is_pr, issue_closed_at = excluded.issue_closed_at,
+            issue_created_at = excluded.issue_created_at, issue_updated_at = excluded.issue_updated_at,
+            github_id = excluded.github_id, pr_merged_at = excluded.pr_merged_at
+        WHERE issues.issue_updated_at IS NOT excluded.issue_updated_at OR issues.title IS NOT excluded.title
+            OR issues.body IS NOT excluded.body OR issues."user" IS NOT excluded."user" OR issues.state IS NOT excluded.state
+            OR issues.comments IS NOT excluded.comments OR issues.is_pr IS NOT excluded.is_pr
+            OR issues.issue_closed_at IS NOT excluded.issue_closed_at OR issues.issue_created_at IS NOT excluded.issue_created_at
+            OR issues.github_id IS NOT excluded.github_id OR issues.pr_merged_at IS NOT excluded.pr_merged_at
+        """
+    static let deleteLabels = "DELETE FROM labels WHERE repository = $1 AND issue_id = $2"
+    static let insertLabel = "INSERT INTO labels (repository, issue_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+    static let deleteAssignees = "DELETE FROM assignees WHERE repository = $1 AND issue_id = $2"
+    static let insertAssignee = "INSERT INTO assignees (repository, issue_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+    static let upsertEvent = """
+        INSERT INTO issue_events (repository, id, label, event, event_created_at, issue_id, assignee, actor)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (repository, id) DO UPDATE SET
+            label = excluded.label, event = excluded.event, event_created_at = excluded.event_created_at,
+            issue_id = excluded.issue_id, assignee = excluded.assignee, actor = excluded.actor
+        WHERE issue_events.label IS NOT excluded.label OR issue_events.event IS NOT excluded.event
+            OR issue_events.event_created_at IS NOT excluded.event_created_at OR issue_events.issue_id IS NOT excluded.issue_id
+            OR issue_events.assignee IS NOT excluded.assignee OR issue_events.actor IS NOT excluded.actor
+        """
+    static let upsertComment = """
+        INSERT INTO comments (repository, id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (repository, pull_request, id) DO UPDATE SET
+            issue_id = excluded.issue_id, body = excluded.body, "user" = excluded."user",
+            comment_created_at = excluded.comment_created_at, comment_updated_at = excluded.comment_updated_at
+        WHERE comments.issue_id IS NOT excluded.issue_id OR comments.body IS NOT excluded.body
+            OR comments."user" IS NOT excluded."user" OR comments.comment_created_at IS NOT excluded.comment_created_at
+            OR comments.comment_updated_at IS NOT excluded.comment_updated_at
+        """
+    static let upsertCursor = """
+        INSERT INTO sync_cursors (repository, list, cursor) VALUES ($1, $2, $3)
+        ON CONFLICT (repository, list) DO UPDATE SET cursor = excluded.cursor
+        """
+    static let upsertWatermark = """
+        INSERT INTO sync_state (repository, watermark) VALUES ($1, $2)
+        ON CONFLICT (repository) DO UPDATE SET watermark = excluded.watermark
+        """
+}

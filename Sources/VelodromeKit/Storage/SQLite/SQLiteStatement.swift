@@ -1,0 +1,82 @@
+import CSQLite
+
+/// A prepared statement with positional parameters (`$1`, `$2`, ... in order, as in PostgreSQL).
+final class SQLiteStatement {
+    private let pointer: OpaquePointer
+    private unowned let connection: SQLiteConnection
+    /// Swift cannot import SQLITE_TRANSIENT: it tells SQLite to copy bound text.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ pointer: OpaquePointer, connection: SQLiteConnection) {
+        self.pointer = pointer
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(pointer) }
+
+    func reset() {
+        sqlite3_reset(pointer)
+        sqlite3_clear_bindings(pointer)
+    }
+
+    @discardableResult
+    func bind(_ values: SQLValue...) -> SQLiteStatement { bind(values) }
+
+    @discardableResult
+    func bind(_ values: [SQLValue]) -> SQLiteStatement {
+        sqlite3_reset(pointer)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .null: sqlite3_bind_null(pointer, index)
+            case .integer(let number): sqlite3_bind_int64(pointer, index, number)
+            case .real(let number): sqlite3_bind_double(pointer, index, number)
+            case .text(let text): sqlite3_bind_text(pointer, index, text, -1, Self.transient)
+            case .blob(let bytes):
+                bytes.withUnsafeBytes { _ = sqlite3_bind_blob(pointer, index, $0.baseAddress, Int32($0.count), Self.transient) }
+            }
+        }
+        return self
+    }
+
+    /// Runs a statement that returns no rows.
+    func run() throws(StorageError) {
+        let status = sqlite3_step(pointer)
+        guard status == SQLITE_DONE || status == SQLITE_ROW else {
+            throw StorageError("SQLite: \(connection.lastError)")
+        }
+        sqlite3_reset(pointer)
+    }
+
+    /// Steps to the next row; false at the end.
+    func step() throws(StorageError) -> Bool {
+        switch sqlite3_step(pointer) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw StorageError("SQLite: \(connection.lastError)")
+        }
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(pointer, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
+
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(pointer, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(pointer, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    func blob(_ column: Int32) -> [UInt8] {
+        guard let bytes = sqlite3_column_blob(pointer, column) else { return [] }
+        let count = Int(sqlite3_column_bytes(pointer, column))
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
+    /// Reads a timestamp column written in `Timestamp.sql` form, without building a String.
+    func timestamp(_ column: Int32) -> Timestamp? {
+        guard let bytes = sqlite3_column_text(pointer, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(pointer, column))
+        return Timestamp(sqlBytes: UnsafeBufferPointer(start: bytes, count: count))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+
+/// What every walker of one repository's sync works with.
+struct SyncEnvironment: Sendable {
+    let client: GitHubClient
+    let store: any MirrorStore
+    let repository: RepositoryName
+    let stop: StopSignal
+    let progress: SyncProgress
+    let logger: Logger
+
+    static let pageSize = 100
+
+    var repositoryPath: String { "/repos/\(repository.owner)/\(repository.name)" }
+
+    func checkStop() throws {
+        if stop.isRequested { throw StopRequested() }
+    }
+
+    func commit(_ batch: MirrorBatch) async throws {
+        let written = try await store.apply(batch, repository: repository.key)
+        progress.wrote(written)
+    }
+}
+
+/// Walker state is stored as JSON in `sync_cursors`, one row per list.
+enum CursorCoding {
+    static func decode<C: Decodable>(_ type: C.Type, _ text: String?) -> C? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    static func encode<C: Encodable>(_ cursor: C) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(cursor)) ?? Data(), as: UTF8.self)
+    }
+}

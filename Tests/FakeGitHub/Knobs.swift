@@ -1,0 +1,8 @@
+/// The limits real GitHub puts on pagination, made adjustable so tests can reach them with
+/// small repositories.
+struct Knobs {
+    var pageDepthLimit = 100
+    var cursorThreshold = 1000
+    var commentListLimit = 40_000
+    var eventsPageLimit = Int.max
+}

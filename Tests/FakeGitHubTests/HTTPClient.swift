@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// URLSession set up as the brief asks: ephemeral, no cache.
+struct HTTPClient {
+    let session: URLSession
+    let base: URL
+
+    init(base: URL, followRedirects: Bool = true) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        session =
+            followRedirects
+            ? URLSession(configuration: configuration)
+            : URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+        self.base = base
+    }
+
+    /// GET a path ("/repos/o/r/issues?x=1") or an absolute URL (from a Link header).
+    func get(
+        _ pathOrURL: String, token: String? = nil, scheme: String = "Bearer", headers: [String: String] = [:]
+    ) async throws -> Answer {
+        let url =
+            pathOrURL.hasPrefix("http") ? URL(string: pathOrURL)! : URL(string: base.absoluteString + pathOrURL)!
+        var request = URLRequest(url: url)
+        request.setValue("velodrome-tests", forHTTPHeaderField: "User-Agent")
+        request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
+        if let token { request.setValue("\(scheme) \(token)", forHTTPHeaderField: "Authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await session.data(for: request)
+        let http = response as! HTTPURLResponse
+        return Answer(status: http.statusCode, response: http, body: data)
+    }
+
+    /// Follows `next` links from `path`, returning every page.
+    func all(_ path: String, token: String? = nil) async throws -> [Answer] {
+        var pages: [Answer] = []
+        var next: String? = path
+        while let url = next {
+            let page = try await get(url, token: token)
+            pages.append(page)
+            guard page.status == 200 else { break }
+            next = page.links["next"]
+        }
+        return pages
+    }
+}

@@ -1,0 +1,91 @@
+import FakeGitHub
+import Testing
+@testable import VelodromeKit
+
+/// Faults are retried without committing a partial page; what cannot be retried fails clearly.
+@Suite struct FetchFaultTests {
+    static let firstIssuesPage: @Sendable (String) -> Bool = { $0.contains("/issues?") && !$0.contains("since=") }
+
+    @Test(arguments: [
+        Fault.status(500, body: "{\"message\":\"Server Error\"}"),
+        .status(502, body: ""),
+        .stall(seconds: 0.5, then: .status(502, body: "")),
+        .dropConnection,
+        .truncatedBody,
+        .malformedJSON,
+    ])
+    func transientFaultsAreRetried(fault: Fault) async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            harness.github.inject(fault, times: 2, when: Self.firstIssuesPage)
+            #expect(try await harness.fetch(["Acme/Widgets"]) == .completed)
+            try await harness.expectMirrorEqualsTruth("Acme/Widgets")
+            #expect(harness.targets.count == 9)
+            let waits = harness.sleeper.recorded
+            #expect(waits.count == 2)
+            #expect(waits[0] > .milliseconds(499) && waits[0] <= .seconds(1))
+            #expect(waits[1] > .milliseconds(999) && waits[1] <= .seconds(2))
+        }
+    }
+
+    @Test func stalledRequestTimesOutAndIsRetried() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            harness.github.inject(.stall(seconds: 4, then: nil), when: Self.firstIssuesPage)
+            #expect(try await harness.fetch(["Acme/Widgets"], timeout: .seconds(1)) == .completed)
+            try await harness.expectMirrorEqualsTruth("Acme/Widgets")
+            #expect(harness.sleeper.recorded.count == 1)
+        }
+    }
+
+    @Test func persistentFailureFailsTheRepositoryAndCommitsNothingPartial() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            harness.github.inject(.status(503, body: ""), times: 6) { $0.contains("/issues/comments") }
+            let outcome = try await harness.fetch(["Acme/Widgets"])
+            #expect(outcome == .partialFailure("1 of 1 repositories did not sync: acme/widgets"))
+            #expect(try await harness.store.comments(repository: "acme/widgets").isEmpty)
+            #expect(try await harness.store.syncState(repository: "acme/widgets").watermark == nil)
+            // Issues and events were committed page by page; the next sync picks up where this one stopped.
+            #expect(try await harness.store.issues(repository: "acme/widgets").count == 4)
+            harness.github.resetRequests()
+            #expect(try await harness.fetch(["Acme/Widgets"]) == .completed)
+            try await harness.expectMirrorEqualsTruth("Acme/Widgets")
+            #expect(harness.targets.first == FetchMirrorTests.issuesList + FetchMirrorTests.since(220))
+        }
+    }
+
+    @Test func missingRepositoryFailsAloneAndTheOthersGoOn() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            let outcome = try await harness.fetch(["acme/missing", "Acme/Widgets"])
+            #expect(outcome == .partialFailure("1 of 2 repositories did not sync: acme/missing"))
+            try await harness.expectMirrorEqualsTruth("Acme/Widgets")
+        }
+    }
+
+    @Test func renamedRepositoryIsFollowed() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            harness.github.renameRepository(from: "Acme/Widgets", to: "Acme/Gadgets")
+            #expect(try await harness.fetch(["Acme/Widgets"]) == .completed)
+            let truth = try #require(harness.github.repository("Acme/Gadgets"))
+            #expect(try await harness.store.issues(repository: "acme/widgets") == Truth.issues(truth))
+            #expect(try await harness.store.events(repository: "acme/widgets") == Truth.events(truth))
+            #expect(harness.github.requests.contains { $0.status == 301 })
+        }
+    }
+
+    @Test func badTokenFailsAtOnceNamingItsFileNotItsValue() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            let stage = try harness.stage(["Acme/Widgets"], tokens: [Secret("ghp_revoked_secret_value", origin: "token file /run/secrets/old")])
+            await #expect(throws: GitHubError.unauthorized(tokenOrigin: "token file /run/secrets/old")) {
+                try await stage.runIteration(stop: .never)
+            }
+            let message = GitHubError.unauthorized(tokenOrigin: "token file /run/secrets/old").description
+            #expect(message == "GitHub refused the token from token file /run/secrets/old (401 Bad credentials): check that it is valid and not revoked")
+            #expect(harness.targets.count == 1)
+        }
+    }
+}

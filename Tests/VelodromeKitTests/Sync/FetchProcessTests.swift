@@ -1,0 +1,138 @@
+import FakeGitHub
+import Foundation
+import Testing
+@testable import VelodromeKit
+
+/// `velodrome fetch` as a process: killed at any moment, stopped by a signal, exit statuses.
+@Suite(.serialized) struct FetchProcessTests {
+    func arguments(_ harness: FetchHarness, _ repositories: [String], database: String) -> [String] {
+        ["fetch", "--github-url", harness.github.baseURL.absoluteString, "--database", "sqlite:\(database)", "--log-format", "json"]
+            + repositories.flatMap { ["--repository", $0] }
+    }
+
+    func environment(token: String = FetchHarness.token) -> [String: String] {
+        VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": token])
+    }
+
+    @Test func killedAtAnyMomentThenRerunEqualsAnUninterruptedRun() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.sized(issues: 1500, eventsPerIssue: 3, commentsPerIssue: 2))
+            let database = harness.directory.path("killed.db")
+            let arguments = arguments(harness, ["big/repo"], database: database) + ["--once"]
+            var kills = 0
+            for delay in [150, 400, 700, 1000, 1300, 1600, 2000, 2500] {
+                let process = try VelodromeProcess.start(arguments, environment: environment())
+                try await Task.sleep(for: .milliseconds(delay))
+                if process.process.isRunning {
+                    process.signal(SIGKILL)
+                    kills += 1
+                }
+                _ = try process.finish()
+            }
+            #expect(kills >= 3)
+            let final = try VelodromeProcess.run(arguments, environment: environment())
+            #expect(final.status == 0, "\(final.stderr)")
+            let store = try SQLiteMirrorStore(path: database)
+            let truth = try #require(harness.github.repository("big/repo"))
+            #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
+            #expect(try await store.events(repository: "big/repo") == Truth.events(truth))
+            #expect(try await store.comments(repository: "big/repo") == Truth.comments(truth))
+
+            // A finished sync run again changes nothing and costs only 304s.
+            harness.github.resetRequests()
+            let again = try VelodromeProcess.run(arguments, environment: environment())
+            #expect(again.status == 0)
+            #expect(harness.github.requests.map(\.status) == [304, 304, 304, 304])
+            #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
+        }
+    }
+
+    @Test func sigtermStopsTheLoopCleanlyWithStatusZero() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.sized(issues: 600, eventsPerIssue: 2))
+            harness.github.inject(.stall(seconds: 0.2, then: nil), times: 10_000) { _ in true }
+            let database = harness.directory.path("stopped.db")
+            let process = try VelodromeProcess.start(arguments(harness, ["big/repo"], database: database) + ["--interval", "1h"], environment: environment())
+            while harness.github.requests.count < 4 { try await Task.sleep(for: .milliseconds(50)) }
+            let signalled = ContinuousClock.now
+            process.signal(SIGTERM)
+            let result = try process.finish()
+            #expect(result.status == 0)
+            #expect(ContinuousClock.now - signalled < .seconds(5))
+            #expect(result.stderr.contains("stopped on request at a clean boundary"))
+
+            // What was committed is consistent: a later run completes the mirror.
+            let final = try VelodromeProcess.run(arguments(harness, ["big/repo"], database: database) + ["--once"], environment: environment())
+            #expect(final.status == 0)
+            let store = try SQLiteMirrorStore(path: database)
+            let truth = try #require(harness.github.repository("big/repo"))
+            #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
+            #expect(try await store.events(repository: "big/repo") == Truth.events(truth))
+        }
+    }
+
+    @Test func summaryLineCountsTheWork() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            let result = try VelodromeProcess.run(arguments(harness, ["Acme/Widgets"], database: harness.directory.path("m.db")) + ["--once"],
+                                                  environment: environment())
+            #expect(result.status == 0)
+            let line = try #require(result.stderr.split(separator: "\n").first { $0.contains("\"message\":\"synced acme/widgets\"") })
+            let summary = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            #expect(summary["level"] as? String == "info")
+            #expect(summary["fetched"] as? Int == 16)
+            #expect(summary["written"] as? Int == 13)
+            #expect(summary["requests"] as? Int == 7)
+            #expect(summary["not_modified"] as? Int == 0)
+            #expect(summary["quota_remaining"] as? Int == 4993)
+            #expect(summary["issues"] as? Int == 5)
+            #expect(summary["events"] as? Int == 6)
+            #expect(summary["seconds"] != nil)
+        }
+    }
+
+    @Test func exitStatusSaysWhetherEveryRepositorySynced() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            let database = harness.directory.path("s.db")
+            let partial = try VelodromeProcess.run(arguments(harness, ["acme/missing", "Acme/Widgets"], database: database) + ["--once"],
+                                                   environment: environment())
+            #expect(partial.status == 1)
+            #expect(partial.stderr.contains("acme/missing did not sync: GitHub has no /repos/acme/missing/issues (404)"))
+            #expect(partial.stderr.contains("\"message\":\"synced acme/widgets\""))
+        }
+    }
+
+    @Test func badTokenExitsOneNamingTheFileNeverTheToken() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            let tokenFile = try harness.directory.write("token", "ghp_not_a_real_token_42\n")
+            var arguments = arguments(harness, ["Acme/Widgets"], database: harness.directory.path("t.db")) + ["--once", "--token-file", tokenFile]
+            arguments.removeAll { $0 == "json" || $0 == "--log-format" }
+            let result = try VelodromeProcess.run(arguments, environment: VelodromeProcess.cleanEnvironment())
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("GitHub refused the token from token file \(tokenFile) (401 Bad credentials)"))
+            #expect(!result.stderr.contains("ghp_not_a_real_token_42"))
+            #expect(!result.stdout.contains("ghp_not_a_real_token_42"))
+        }
+    }
+
+    @Test func configurationProblemsExitTwo() async throws {
+        let directory = try TemporaryDirectory()
+        let missing = try VelodromeProcess.run(["fetch", "--once", "--token-file", directory.path("nope")])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "velodrome fetch: cannot read secret file \(directory.path("nope")): No such file or directory\n")
+        let badRepository = try VelodromeProcess.run(["fetch", "--once", "--repository", "kubernetes"])
+        #expect(badRepository.status == 2)
+        #expect(badRepository.stderr == "velodrome fetch: --repository: repository \"kubernetes\" is not in owner/name form\n")
+        let noConfig = try VelodromeProcess.run(["fetch", "--once", "--config", directory.path("config.yaml")])
+        #expect(noConfig.status == 2)
+        #expect(noConfig.stderr == "velodrome fetch: \(directory.path("config.yaml")): cannot read the configuration file \(directory.path("config.yaml")): No such file or directory\n")
+        let project = try VelodromeProcess.run(["fetch", "--once", "--project", "kubernets", "--config", RepositoryRoot.path("config.yaml")])
+        #expect(project.status == 2)
+        #expect(project.stderr == "velodrome fetch: unknown project \"kubernets\"; did you mean kubernetes? (\(RepositoryRoot.path("config.yaml")) has kubernetes, istio, tensorflow, beam)\n")
+        let database = try VelodromeProcess.run(["fetch", "--once", "--repository", "a/b", "--database", "mysql://db/github"])
+        #expect(database.status == 2)
+        #expect(database.stderr == "velodrome fetch: --database: unknown database kind \"mysql\" in mysql://db/github; use sqlite:PATH\n")
+    }
+}
