@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "velodrome", targets: ["Velodrome"]),
         .library(name: "VelodromeKit", targets: ["VelodromeKit"]),
+        .executable(name: "velodrome-bench", targets: ["VelodromeBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -42,6 +43,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/FakeGitHub"
+        ),
+        .executableTarget(
+            name: "VelodromeBench",
+            dependencies: ["VelodromeKit", "FakeGitHub"],
+            path: "bench/VelodromeBench"
         ),
         .testTarget(
             name: "FakeGitHubTests",
