@@ -50,6 +50,49 @@ enum TransformCommand {
         ],
         plugins: ["count"],
         footer: "Run 'velodrome help transform count' for the count plugin's options.",
-        run: { _ in throw UsageError("not implemented yet") }
+        run: run
     )
+
+    static func run(_ invocation: Invocation) async throws -> ExitStatus {
+        let parsed = invocation.parsed
+        let adHoc: (name: String, arguments: [String])?
+        if parsed.positionals.first == "count" {
+            let transformOnly = Set(command.options.flatMap { [$0.name] + $0.aliases }).subtracting(CountOptions.optionTable.map(\.name))
+            if let misplaced = parsed.remainder.first(where: { transformOnly.contains(String($0.dropFirst(2).prefix { $0 != "=" })) && $0.hasPrefix("--") }) {
+                throw UsageError("\(misplaced.prefix { $0 != "=" }) is an option of transform, not of count: put it before count")
+            }
+            guard let name = parsed.value("name") else { throw UsageError("count needs --name METRIC, the name of the metric its arguments define") }
+            adHoc = (name, parsed.remainder)
+        } else {
+            adHoc = nil
+        }
+        var metricNames = parsed.all("metric")
+        if adHoc == nil, let name = parsed.value("name") { metricNames.append(name) }
+        let jobs = try TransformPlan(selection: SharedOptions.selection(parsed), metricNames: metricNames, adHoc: adHoc).jobs()
+
+        var sinkSettings = SinkSettings()
+        sinkSettings.output = parsed.value("output")
+        sinkSettings.influxHost = parsed.value("influx-host")
+        sinkSettings.database = parsed.value("influx-database") ?? "github"
+        sinkSettings.user = parsed.value("influx-user") ?? "root"
+        sinkSettings.password = try secret(parsed, file: "influx-password-file", value: "influx-password")
+        sinkSettings.createDatabase = parsed.flag("create-database")
+        sinkSettings.influxURL = parsed.value("influx-url")
+        sinkSettings.token = try secret(parsed, file: "influx-token-file", value: "influx-token")
+        sinkSettings.organization = parsed.value("influx-org")
+        sinkSettings.bucket = parsed.value("influx-bucket")
+        let output = try sinkSettings.choice()
+        let batchSize = try parsed.integer("batch-size", in: 1...1_000_000) ?? 5000
+
+        let store = try SharedOptions.database(parsed).open()
+        let sink = output.makeSink(store: store, transport: URLSessionTransport(timeout: .seconds(60)), logger: invocation.logger)
+        let stage = TransformStage(jobs: jobs, store: store, sink: sink, rebuild: parsed.flag("rebuild"), batchSize: batchSize, logger: invocation.logger)
+        return await StageRunner.run(stage, schedule: invocation.schedule!, logger: invocation.logger)
+    }
+
+    /// A secret from its file option, else from its value option (or that option's variable).
+    static func secret(_ parsed: ParsedArguments, file: String, value: String) throws -> Secret? {
+        if let path = parsed.value(file) { return try Secret.read(file: path, origin: "--\(file) \(path)") }
+        return parsed.value(value).map { Secret($0, origin: parsed.culprit(value)) }
+    }
 }

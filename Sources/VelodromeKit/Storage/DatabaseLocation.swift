@@ -19,8 +19,8 @@ public enum DatabaseLocation: Sendable, Equatable {
         self = .sqlite(path: path)
     }
 
-    /// Opens the store, creating or upgrading its schema.
-    public func open() throws(StorageError) -> any MirrorStore {
+    /// Opens the store, creating or upgrading its schema; it also holds the embedded metric points.
+    public func open() throws(StorageError) -> any MirrorStore & MetricPointStore {
         switch self {
         case .sqlite(let path): try SQLiteMirrorStore(path: path)
         }

@@ -24,6 +24,7 @@ enum MirrorSchema {
         )
         """,
         "CREATE INDEX IF NOT EXISTS issues_by_update ON issues (repository, issue_updated_at)",
+        "CREATE INDEX IF NOT EXISTS issues_by_creation ON issues (repository, issue_created_at, id)",
         """
         CREATE TABLE IF NOT EXISTS labels (
             repository TEXT NOT NULL,
@@ -53,7 +54,7 @@ enum MirrorSchema {
             PRIMARY KEY (repository, id)
         )
         """,
-        "CREATE INDEX IF NOT EXISTS issue_events_by_time ON issue_events (repository, event_created_at)",
+        "CREATE INDEX IF NOT EXISTS issue_events_by_time ON issue_events (repository, event_created_at, id)",
         """
         CREATE TABLE IF NOT EXISTS comments (
             repository TEXT NOT NULL,
@@ -67,7 +68,7 @@ enum MirrorSchema {
             PRIMARY KEY (repository, pull_request, id)
         )
         """,
-        "CREATE INDEX IF NOT EXISTS comments_by_time ON comments (repository, comment_created_at)",
+        "CREATE INDEX IF NOT EXISTS comments_by_time ON comments (repository, comment_created_at, id, pull_request)",
         """
         CREATE TABLE IF NOT EXISTS sync_state (
             repository TEXT NOT NULL PRIMARY KEY,
@@ -80,6 +81,26 @@ enum MirrorSchema {
             list TEXT NOT NULL,
             cursor TEXT NOT NULL,
             PRIMARY KEY (repository, list)
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS transform_checkpoints (
+            repository TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            target TEXT NOT NULL,
+            through TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            state BLOB NOT NULL,
+            PRIMARY KEY (repository, metric, target)
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS metric_points (
+            measurement TEXT NOT NULL,
+            repository TEXT NOT NULL,
+            time BIGINT NOT NULL,
+            fields TEXT NOT NULL,
+            PRIMARY KEY (measurement, repository, time)
         )
         """,
     ]
@@ -130,5 +151,17 @@ enum MirrorSchema {
     static let upsertWatermark = """
         INSERT INTO sync_state (repository, watermark) VALUES ($1, $2)
         ON CONFLICT (repository) DO UPDATE SET watermark = excluded.watermark
+        """
+}
+
+extension MirrorSchema {
+    static let upsertCheckpoint = """
+        INSERT INTO transform_checkpoints (repository, metric, target, through, definition, state) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (repository, metric, target) DO UPDATE SET
+            through = excluded.through, definition = excluded.definition, state = excluded.state
+        """
+    static let upsertPoint = """
+        INSERT INTO metric_points (measurement, repository, time, fields) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (measurement, repository, time) DO UPDATE SET fields = excluded.fields
         """
 }

@@ -17,6 +17,22 @@ public protocol MirrorStore: Sendable {
     /// `updatedSince` (when given), with numbers above `after`, in number order.
     func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws -> [Int64]
 
+    // MARK: Read by transform
+
+    /// Every issue of the repository, in number order.
+    func issueSummaries(repository: String) async throws -> [IssueSummary]
+
+    /// The activity of the repository with `from` ≤ time < `until`, in transform's order.
+    func activity(repository: String, from: Timestamp?, until: Timestamp) async throws -> any ActivityCursor
+
+    /// Checkpoints of the repository's metrics in one output (`target`), by metric name.
+    func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint]
+
+    /// Replaces the given checkpoints in one transaction.
+    func saveCheckpoints(_ checkpoints: [String: MetricCheckpoint], repository: String, target: String) async throws
+
+    func deleteCheckpoint(repository: String, metric: String, target: String) async throws
+
     // MARK: Read by tests and tools
 
     func issues(repository: String) async throws -> [IssueRecord]

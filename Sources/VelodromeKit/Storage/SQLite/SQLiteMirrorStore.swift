@@ -4,11 +4,13 @@ import Foundation
 ///
 /// One connection, used under a lock: SQLite serialises writers anyway, and the stages of one
 /// process work one page or batch at a time.
-public final class SQLiteMirrorStore: MirrorStore, @unchecked Sendable {
+public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked Sendable {
     private let connection: SQLiteConnection
     private let lock = NSLock()
+    private let path: String
 
     public init(path: String) throws(StorageError) {
+        self.path = path
         connection = try SQLiteConnection(path: path)
         try migrate()
     }
@@ -169,6 +171,90 @@ public final class SQLiteMirrorStore: MirrorStore, @unchecked Sendable {
                                               updatedAt: statement.timestamp(5)!, isReviewComment: statement.int64(6) != 0))
             }
             return comments
+        }
+    }
+
+    // MARK: Transform
+
+    public func issueSummaries(repository: String) async throws -> [IssueSummary] {
+        try locked { connection in
+            let statement = try connection.prepare("SELECT id, \"user\", is_pr FROM issues WHERE repository = $1 ORDER BY id").bind(.text(repository))
+            var summaries: [IssueSummary] = []
+            while try statement.step() {
+                summaries.append(IssueSummary(number: statement.int64(0), author: statement.text(1)!, isPullRequest: statement.int64(2) != 0))
+            }
+            return summaries
+        }
+    }
+
+    public func activity(repository: String, from: Timestamp?, until: Timestamp) async throws -> any ActivityCursor {
+        try SQLiteActivityCursor(path: path, repository: repository, from: from, until: until)
+    }
+
+    public func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint] {
+        try locked { connection in
+            let statement = try connection.prepare("""
+                SELECT metric, through, definition, state FROM transform_checkpoints WHERE repository = $1 AND target = $2
+                """).bind(.text(repository), .text(target))
+            var checkpoints: [String: MetricCheckpoint] = [:]
+            while try statement.step() {
+                checkpoints[statement.text(0)!] = MetricCheckpoint(through: statement.timestamp(1)!, definition: statement.text(2)!, state: statement.blob(3))
+            }
+            return checkpoints
+        }
+    }
+
+    public func saveCheckpoints(_ checkpoints: [String: MetricCheckpoint], repository: String, target: String) async throws {
+        try locked { connection in
+            try connection.transaction {
+                for (metric, checkpoint) in checkpoints.sorted(by: { $0.key < $1.key }) {
+                    try connection.prepare(MirrorSchema.upsertCheckpoint).bind(
+                        .text(repository), .text(metric), .text(target), .time(checkpoint.through), .text(checkpoint.definition), .blob(checkpoint.state)
+                    ).run()
+                }
+            }
+        }
+    }
+
+    public func deleteCheckpoint(repository: String, metric: String, target: String) async throws {
+        try locked { connection in
+            try connection.prepare("DELETE FROM transform_checkpoints WHERE repository = $1 AND metric = $2 AND target = $3")
+                .bind(.text(repository), .text(metric), .text(target)).run()
+        }
+    }
+
+    // MARK: Embedded metric points
+
+    public func writePoints(_ points: [MetricPoint]) async throws {
+        try locked { connection in
+            try connection.transaction {
+                for point in points {
+                    try connection.prepare(MirrorSchema.upsertPoint).bind(
+                        .text(point.measurement), .text(point.repository), .integer(point.time), .text(PointFieldsJSON.encode(point.fields))
+                    ).run()
+                }
+            }
+        }
+    }
+
+    public func deletePoints(measurement: String, repository: String) async throws {
+        try locked { connection in
+            try connection.prepare("DELETE FROM metric_points WHERE measurement = $1 AND repository = $2")
+                .bind(.text(measurement), .text(repository)).run()
+        }
+    }
+
+    public func points(measurement: String, repository: String) async throws -> [MetricPoint] {
+        try locked { connection in
+            let statement = try connection.prepare("""
+                SELECT time, fields FROM metric_points WHERE measurement = $1 AND repository = $2 ORDER BY time
+                """).bind(.text(measurement), .text(repository))
+            var points: [MetricPoint] = []
+            while try statement.step() {
+                points.append(MetricPoint(measurement: measurement, repository: repository, time: statement.int64(0),
+                                          fields: try PointFieldsJSON.decode(statement.text(1)!)))
+            }
+            return points
         }
     }
 }

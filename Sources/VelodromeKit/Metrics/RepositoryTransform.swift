@@ -1,0 +1,126 @@
+import Logging
+
+/// Computes one repository's metrics from its mirror, from each metric's checkpoint up to the
+/// watermark fetch recorded, in one pass over the activity, and writes the points.
+struct RepositoryTransform {
+    struct Summary {
+        var items = 0
+        var points = 0
+        var rebuilt: [String] = []
+        var upToDate = false
+    }
+
+    let job: TransformJob
+    let store: any MirrorStore
+    let sink: any PointSink
+    let rebuild: Bool
+    let batchSize: Int
+    let stop: StopSignal
+    let logger: Logger
+
+    static let chunk = 10_000
+
+    func run() async throws -> Summary? {
+        let repository = job.repository.key
+        guard let watermark = try await store.syncState(repository: repository).watermark else {
+            logger.warning("\(repository) has not been fetched completely yet; nothing to compute")
+            return nil
+        }
+        let checkpoints = sink.keepsCheckpoints ? try await store.checkpoints(repository: repository, target: sink.target) : [:]
+        let users = Interner(), labels = Interner()
+        var summary = Summary()
+        var metrics: [CountMetric] = []
+        var saved: [[(number: Int64, nodes: [UInt8], since: [Int64])]?] = []
+        for definition in job.metrics {
+            var metric = CountMetric(name: definition.name, repository: repository, options: definition.count, labels: labels, users: users)
+            let parts = definition.count.state?.parts.count ?? 0
+            if !rebuild, let checkpoint = checkpoints[definition.name], checkpoint.definition == definition.signature,
+               let entries = StateCodec.decode(checkpoint.state, parts: parts) {
+                metric.from = checkpoint.through.seconds
+                saved.append(entries)
+            } else {
+                // Computed from the start: whatever the output holds of the series (an earlier
+                // definition, the original tool's points) is replaced, and a stale checkpoint must
+                // not outlive the series it described.
+                if sink.keepsCheckpoints {
+                    try await sink.dropSeries(measurement: definition.name, repository: repository)
+                    if checkpoints[definition.name] != nil {
+                        try await store.deleteCheckpoint(repository: repository, metric: definition.name, target: sink.target)
+                    }
+                }
+                if checkpoints[definition.name] != nil || rebuild { summary.rebuilt.append(definition.name) }
+                saved.append(nil)
+            }
+            metrics.append(metric)
+        }
+        let starts = metrics.map(\.from)
+        let begin = starts.contains(nil) ? nil : starts.compactMap { $0 }.min()
+        if let begin, begin >= watermark.seconds {
+            summary.upToDate = true
+            return summary
+        }
+
+        let issues = IssueTable(try await store.issueSummaries(repository: repository), users: users)
+        for index in metrics.indices {
+            metrics[index].reserve(issues: issues.count)
+            if let entries = saved[index] {
+                metrics[index].restoreState(entries.compactMap { entry in issues.index(of: entry.number).map { ($0, entry.nodes, entry.since) } })
+            }
+        }
+
+        let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark)
+        var points: [MetricPoint] = []
+        while true {
+            let rows = try await cursor.next(limit: Self.chunk)
+            for row in rows {
+                guard let item = Self.item(row, issues: issues, users: users, labels: labels) else { continue }
+                summary.items += 1
+                for index in metrics.indices { metrics[index].receive(item, issues: issues, into: &points) }
+            }
+            if points.count >= batchSize {
+                try await write(&points, &summary)
+            }
+            if stop.isRequested { throw StopRequested() }
+            if rows.count < Self.chunk { break }
+        }
+        try await write(&points, &summary)
+
+        if sink.keepsCheckpoints {
+            var updated: [String: MetricCheckpoint] = [:]
+            for (index, metric) in metrics.enumerated() {
+                let state = StateCodec.encode(metric.state?.entries(numbers: issues.numbers) ?? [], parts: metric.state?.machines.count ?? 0)
+                updated[metric.name] = MetricCheckpoint(through: watermark, definition: job.metrics[index].signature, state: state)
+            }
+            try await store.saveCheckpoints(updated, repository: repository, target: sink.target)
+        }
+        return summary
+    }
+
+    private func write(_ points: inout [MetricPoint], _ summary: inout Summary) async throws {
+        var start = 0
+        while start < points.count {
+            let end = min(start + batchSize, points.count)
+            try await sink.write(Array(points[start..<end]))
+            start = end
+        }
+        summary.points += points.count
+        points.removeAll(keepingCapacity: true)
+    }
+
+    /// Turns a stored row into an item; nil for activity on an issue the mirror does not have.
+    static func item(_ row: ActivityRow, issues: IssueTable, users: Interner, labels: Interner) -> ActivityItem? {
+        switch row {
+        case .opened(let number, let author, let time):
+            guard let issue = issues.index(of: number) else { return nil }
+            return ActivityItem(source: .opened, time: time.seconds, issue: issue, event: .opened, label: -1, actor: users.id(author), body: "")
+        case .event(_, let number, let event, let label, let actor, let time):
+            guard let issue = issues.index(of: number) else { return nil }
+            // Only labels some matcher names are interned; any other label is -2, which matches none.
+            let labelID = label.map { labels.existing($0) ?? -2 } ?? -1
+            return ActivityItem(source: .event, time: time.seconds, issue: issue, event: EventKind(name: event), label: labelID, actor: users.id(actor), body: "")
+        case .comment(_, _, let number, let user, let body, let time):
+            guard let issue = issues.index(of: number) else { return nil }
+            return ActivityItem(source: .comment, time: time.seconds, issue: issue, event: .commented, label: -1, actor: users.id(user), body: body)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Which metrics of which repositories a transform computes: the configuration's metrics of the
+/// selected repositories (optionally only `--metric` ones), or the one metric the original's
+/// form defines on the command line (`--name M count ...`).
+public struct TransformPlan: Sendable {
+    public var selection: RepositorySelection
+    public var metricNames: [String]
+    /// `--name` with the plugin arguments after `count`.
+    public var adHoc: (name: String, arguments: [String])?
+
+    public init(selection: RepositorySelection, metricNames: [String], adHoc: (name: String, arguments: [String])?) {
+        self.selection = selection
+        self.metricNames = metricNames
+        self.adHoc = adHoc
+    }
+
+    public func jobs() throws -> [TransformJob] {
+        if let adHoc {
+            guard metricNames.isEmpty else { throw UsageError("--metric selects metrics of the configuration; with count arguments, --name names the one metric") }
+            let options: CountOptions
+            do {
+                options = try CountOptions(arguments: adHoc.arguments)
+            } catch {
+                throw UsageError("count: \(error.message)")
+            }
+            let metric = MetricDefinition(name: adHoc.name, arguments: adHoc.arguments, count: options)
+            return try selection.resolve().map { TransformJob(repository: $0, metrics: [metric]) }
+        }
+        let configuration = try ConfigurationLoader.load(path: selection.configurationPath)
+        let repositories = try selection.resolve()
+        let known = Set(repositories.flatMap { configuration.metrics(for: $0).map(\.name) })
+        for name in metricNames where !known.contains(name) {
+            let hint = Suggestion.closest(to: name, among: known.sorted()).map { "; did you mean \($0)?" } ?? ""
+            throw UsageError("no metric \"\(name)\" for the selected repositories\(hint) (they have \(known.sorted().joined(separator: ", ")))")
+        }
+        var jobs: [TransformJob] = []
+        for repository in repositories {
+            let metrics = configuration.metrics(for: repository).filter { metricNames.isEmpty || metricNames.contains($0.name) }
+            if metrics.isEmpty, !selection.repositories.isEmpty, metricNames.isEmpty {
+                throw UsageError("\(repository) has no metrics in \(selection.configurationPath); define one there or on the command line (--name METRIC count ...)")
+            }
+            if !metrics.isEmpty { jobs.append(TransformJob(repository: repository, metrics: metrics)) }
+        }
+        return jobs
+    }
+}

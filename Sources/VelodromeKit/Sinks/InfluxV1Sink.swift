@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+
+/// InfluxDB 1.x: `POST /write?db=...&precision=ns`, InfluxQL through `POST /query`.
+public struct InfluxV1Sink: PointSink {
+    public let host: URL
+    public let database: String
+    public let user: String
+    public let password: Secret?
+    public let createDatabase: Bool
+    private let writer: InfluxWriter
+
+    public init(host: URL, database: String, user: String, password: Secret?, createDatabase: Bool,
+                transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), logger: Logger) {
+        self.host = host
+        self.database = database
+        self.user = user
+        self.password = password
+        self.createDatabase = createDatabase
+        writer = InfluxWriter(transport: transport, sleeper: sleeper, logger: logger)
+    }
+
+    public var target: String { "influxdb:\(host.absoluteString)/\(database)" }
+    public var keepsCheckpoints: Bool { true }
+
+    public func prepare() async throws {
+        guard createDatabase else { return }
+        try await query("CREATE DATABASE \(InfluxQL.identifier(database))", what: "creating database \(database)")
+    }
+
+    public func write(_ points: [MetricPoint]) async throws {
+        guard !points.isEmpty else { return }
+        let url = endpoint("/write", [("db", database), ("precision", "ns")])
+        do {
+            _ = try await writer.send(HTTPRequest(method: "POST", url: url, headers: headers(contentType: "text/plain; charset=utf-8"),
+                                                  body: Data(LineProtocol.lines(points).utf8)),
+                                      expecting: [204], what: "a write of \(points.count) points")
+        } catch let error as SinkError where error.message.contains("database not found") {
+            throw SinkError("\(error.message); create it, or pass --create-database")
+        }
+    }
+
+    public func dropSeries(measurement: String, repository: String) async throws {
+        try await query(InfluxQL.dropSeries(measurement: measurement, repository: repository), what: "dropping series \(measurement) of \(repository)")
+    }
+
+    /// Runs InfluxQL; InfluxDB answers 200 with per-statement errors in the body, which count as failures.
+    func query(_ statement: String, what: String) async throws {
+        let response = try await writer.send(
+            HTTPRequest(method: "POST", url: endpoint("/query", [("db", database)]),
+                        headers: headers(contentType: "application/x-www-form-urlencoded"), body: InfluxWriter.form([("q", statement)])),
+            expecting: [200], what: what)
+        struct Answer: Decodable {
+            struct Result: Decodable { let error: String? }
+            let results: [Result]?
+            let error: String?
+        }
+        let answer = try? JSONDecoder().decode(Answer.self, from: response.body)
+        if let error = answer?.error ?? answer?.results?.compactMap(\.error).first {
+            throw SinkError("InfluxDB refused \(what): \(error)")
+        }
+    }
+
+    private func endpoint(_ path: String, _ query: [(String, String)]) -> URL {
+        var components = URLComponents(url: host, resolvingAgainstBaseURL: false)!
+        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
+        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.url!
+    }
+
+    private func headers(contentType: String) -> [(String, String)] {
+        var headers = [("Content-Type", contentType)]
+        if let password {
+            headers.append(("Authorization", "Basic " + Data("\(user):\(password.value)".utf8).base64EncodedString()))
+        }
+        return headers
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+
+/// InfluxDB 2 and 3: `POST /api/v2/write?org=...&bucket=...&precision=ns` with a token;
+/// series are dropped through `POST /api/v2/delete`.
+public struct InfluxV2Sink: PointSink {
+    public let url: URL
+    public let organization: String
+    public let bucket: String
+    public let token: Secret
+    private let writer: InfluxWriter
+
+    public init(url: URL, organization: String, bucket: String, token: Secret,
+                transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), logger: Logger) {
+        self.url = url
+        self.organization = organization
+        self.bucket = bucket
+        self.token = token
+        writer = InfluxWriter(transport: transport, sleeper: sleeper, logger: logger)
+    }
+
+    public var target: String { "influxdb2:\(url.absoluteString)/\(organization)/\(bucket)" }
+    public var keepsCheckpoints: Bool { true }
+
+    public func prepare() async throws {}
+
+    public func write(_ points: [MetricPoint]) async throws {
+        guard !points.isEmpty else { return }
+        _ = try await writer.send(
+            HTTPRequest(method: "POST", url: endpoint("/api/v2/write", precision: true),
+                        headers: [("Authorization", "Token \(token.value)"), ("Content-Type", "text/plain; charset=utf-8")],
+                        body: Data(LineProtocol.lines(points).utf8)),
+            expecting: [204], what: "a write of \(points.count) points")
+    }
+
+    public func dropSeries(measurement: String, repository: String) async throws {
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let predicate = "_measurement=\(quoted(measurement)) AND repository=\(quoted(repository))"
+        let body = "{\"start\":\"1970-01-01T00:00:00Z\",\"stop\":\"2200-01-01T00:00:00Z\",\"predicate\":\(JSONText.quote(predicate))}"
+        _ = try await writer.send(
+            HTTPRequest(method: "POST", url: endpoint("/api/v2/delete", precision: false),
+                        headers: [("Authorization", "Token \(token.value)"), ("Content-Type", "application/json")], body: Data(body.utf8)),
+            expecting: [204], what: "dropping series \(measurement) of \(repository)")
+    }
+
+    private func endpoint(_ path: String, precision: Bool) -> URL {
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
+        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
+        components.queryItems = [URLQueryItem(name: "org", value: organization), URLQueryItem(name: "bucket", value: bucket)]
+            + (precision ? [URLQueryItem(name: "precision", value: "ns")] : [])
+        return components.url!
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// InfluxDB line protocol: `measurement,repository=a/b event=1i,author="bob" 1500000000000000001`.
+///
+/// Escaping follows InfluxDB's rules: commas and spaces in measurements; commas, equals signs and
+/// spaces in tag keys, tag values and field keys; double quotes and backslashes in string fields.
+/// Line protocol cannot carry a newline in any value, so newlines (and carriage returns) are
+/// written as the two characters `\n` (`\r`).
+public enum LineProtocol {
+    public static func line(_ point: MetricPoint) -> String {
+        var line = escape(point.measurement, special: ",  ")
+        line += ",repository=" + escape(point.repository, special: ",= ")
+        line += " "
+        var first = true
+        for field in point.fields {
+            if !first { line += "," }
+            first = false
+            line += escape(field.name, special: ",= ") + "="
+            switch field.value {
+            case .integer(let number): line += "\(number)i"
+            case .string(let text): line += quote(text)
+            }
+        }
+        return line + " \(point.time)"
+    }
+
+    public static func lines(_ points: [MetricPoint]) -> String {
+        points.map(line).joined(separator: "\n") + "\n"
+    }
+
+    static func escape(_ text: String, special: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\r\n": out += "\\r\\n"
+            case _ where special.contains(character): out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for character in text {
+            switch character {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\r\n": out += "\\r\\n"
+            default: out.append(character)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// InfluxQL quoting: every identifier double-quoted, every string single-quoted. The original
+/// left measurement names bare, so `DROP SERIES FROM needs-rebase` failed and hyphenated series
+/// were never dropped.
+public enum InfluxQL {
+    public static func identifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    public static func string(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+
+    public static func dropSeries(measurement: String, repository: String) -> String {
+        "DROP SERIES FROM \(identifier(measurement)) WHERE \(identifier("repository")) = \(string(repository))"
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+
+/// Where transform writes, from its options: stdout (`--output -`), InfluxDB 1.x
+/// (`--influx-host`), InfluxDB 2/3 (`--influx-url`), or else the embedded store.
+public struct SinkSettings: Sendable {
+    public var output: String?
+    public var influxHost: String?
+    public var database = "github"
+    public var user = "root"
+    public var password: Secret?
+    public var createDatabase = false
+    public var influxURL: String?
+    public var token: Secret?
+    public var organization: String?
+    public var bucket: String?
+
+    public init() {}
+
+    /// Which output, validated, before anything is opened.
+    public enum Choice: Sendable {
+        case stdout
+        case influxV1(host: URL, database: String, user: String, password: Secret?, createDatabase: Bool)
+        case influxV2(url: URL, organization: String, bucket: String, token: Secret)
+        case embedded
+
+        public func makeSink(store: any MetricPointStore, transport: any HTTPTransport, logger: Logger) -> any PointSink {
+            switch self {
+            case .stdout: StdoutSink()
+            case .influxV1(let host, let database, let user, let password, let createDatabase):
+                InfluxV1Sink(host: host, database: database, user: user, password: password, createDatabase: createDatabase, transport: transport, logger: logger)
+            case .influxV2(let url, let organization, let bucket, let token):
+                InfluxV2Sink(url: url, organization: organization, bucket: bucket, token: token, transport: transport, logger: logger)
+            case .embedded: EmbeddedSink(store: store)
+            }
+        }
+    }
+
+    public func choice() throws(UsageError) -> Choice {
+        if let output {
+            guard output == "-" else { throw UsageError("--output takes - (standard output), got \"\(output)\"") }
+            guard influxHost == nil, influxURL == nil else { throw UsageError("--output - writes to standard output; leave out --influx-host and --influx-url") }
+            return .stdout
+        }
+        if influxHost != nil, influxURL != nil {
+            throw UsageError("give --influx-host (InfluxDB 1.x) or --influx-url (InfluxDB 2/3), not both")
+        }
+        if let influxHost {
+            return .influxV1(host: try Self.url(influxHost, option: "--influx-host"), database: database, user: user, password: password, createDatabase: createDatabase)
+        }
+        if let influxURL {
+            guard let token else { throw UsageError("--influx-url needs a token: --influx-token-file, or INFLUX_TOKEN") }
+            guard let organization, !organization.isEmpty else { throw UsageError("--influx-url needs --influx-org") }
+            guard let bucket, !bucket.isEmpty else { throw UsageError("--influx-url needs --influx-bucket") }
+            return .influxV2(url: try Self.url(influxURL, option: "--influx-url"), organization: organization, bucket: bucket, token: token)
+        }
+        return .embedded
+    }
+
+    static func url(_ text: String, option: String) throws(UsageError) -> URL {
+        // The original took host:port without a scheme; so does this.
+        let full = text.contains("://") ? text : "http://\(text)"
+        guard let url = URL(string: full), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false else {
+            throw UsageError("\(option): \"\(text)\" is not an http(s) URL such as http://localhost:8086")
+        }
+        return url
+    }
+}

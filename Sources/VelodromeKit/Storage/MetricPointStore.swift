@@ -1,0 +1,46 @@
+import Foundation
+
+/// Where points go when no InfluxDB runs: the `metric_points` table of the mirror's database,
+/// one row per point, its fields as a JSON object (`{"count":3,"sum":120,"50%":40}`).
+public protocol MetricPointStore: Sendable {
+    /// Writes points, replacing any with the same measurement, repository and time.
+    func writePoints(_ points: [MetricPoint]) async throws
+    func deletePoints(measurement: String, repository: String) async throws
+    func points(measurement: String, repository: String) async throws -> [MetricPoint]
+}
+
+/// The JSON object of a point's fields, and back.
+enum PointFieldsJSON {
+    static func encode(_ fields: [MetricField]) -> String {
+        "{" + fields.map { field in
+            let value = switch field.value {
+            case .integer(let number): "\(number)"
+            case .string(let text): JSONText.quote(text)
+            }
+            return "\(JSONText.quote(field.name)):\(value)"
+        }.joined(separator: ",") + "}"
+    }
+
+    /// Fields come back in the order the metrics write them: counters, state, percentiles, author.
+    static func decode(_ text: String) throws -> [MetricField] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw StorageError("metric_points: fields are not a JSON object: \(text.prefix(80))")
+        }
+        let fields = object.map { name, value -> MetricField in
+            if let text = value as? String { return MetricField(name, .string(text)) }
+            return MetricField(name, .integer((value as? NSNumber)?.int64Value ?? 0))
+        }
+        return fields.sorted { rank($0.name) < rank($1.name) }
+    }
+
+    private static func rank(_ name: String) -> (Int, Int, String) {
+        switch name {
+        case "event": (0, 0, name)
+        case "comment": (1, 0, name)
+        case "count": (2, 0, name)
+        case "sum": (3, 0, name)
+        case "author": (5, 0, name)
+        default: (4, Int(name.dropLast()) ?? 0, name)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+@testable import VelodromeKit
+
+/// Answers from a script and records requests: for what no real server here can show
+/// (InfluxDB 2/3's API, authentication, retries of server errors).
+final class ScriptedTransport: HTTPTransport {
+    let requests = Mutex<[HTTPRequest]>([])
+    private let statuses: Mutex<[Int]>
+
+    init(statuses: [Int]) { self.statuses = Mutex(statuses) }
+
+    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        requests.withLock { $0.append(request) }
+        let status = statuses.withLock { $0.isEmpty ? 204 : $0.removeFirst() }
+        return HTTPResponse(status: status, headers: [:], body: status >= 300 ? Data(#"{"error":"boom"}"#.utf8) : Data(), url: request.url)
+    }
+
+    var recorded: [HTTPRequest] { requests.withLock { $0 } }
+}
+
+@Suite struct InfluxRequestTests {
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    @Test func influxDB2WritesWithTokenOrgAndBucket() async throws {
+        let transport = ScriptedTransport(statuses: [204, 204])
+        let sink = InfluxV2Sink(url: URL(string: "http://influx:8086")!, organization: "k8s", bucket: "github",
+                                token: Secret("tok-123", origin: "test"), transport: transport, logger: logger)
+        try await sink.write([point("merge", 1, 0, ["event": 1])])
+        try await sink.dropSeries(measurement: "needs-rebase", repository: "kubernetes/kubernetes")
+        let requests = transport.recorded
+        #expect(requests.map(\.method) == ["POST", "POST"])
+        #expect(requests[0].url.absoluteString == "http://influx:8086/api/v2/write?org=k8s&bucket=github&precision=ns")
+        #expect(requests[0].headers.first { $0.0 == "Authorization" }?.1 == "Token tok-123")
+        #expect(String(decoding: requests[0].body!, as: UTF8.self) == "merge,repository=acme/widgets event=1i 1600000001000000000\n")
+        #expect(requests[1].url.absoluteString == "http://influx:8086/api/v2/delete?org=k8s&bucket=github")
+        #expect(String(decoding: requests[1].body!, as: UTF8.self)
+                == #"{"start":"1970-01-01T00:00:00Z","stop":"2200-01-01T00:00:00Z","predicate":"_measurement=\"needs-rebase\" AND repository=\"kubernetes/kubernetes\""}"#)
+        #expect(sink.target == "influxdb2:http://influx:8086/k8s/github")
+    }
+
+    @Test func influxDB1AuthenticatesWithBasicAuthNotTheURL() async throws {
+        let transport = ScriptedTransport(statuses: [204])
+        let sink = InfluxV1Sink(host: URL(string: "http://influx:8086")!, database: "github", user: "root", password: Secret("s3cret", origin: "test"),
+                                createDatabase: false, transport: transport, logger: logger)
+        try await sink.write([point("merge", 1, 0, ["event": 1])])
+        let request = try #require(transport.recorded.first)
+        #expect(request.url.absoluteString == "http://influx:8086/write?db=github&precision=ns")
+        #expect(request.headers.first { $0.0 == "Authorization" }?.1 == "Basic " + Data("root:s3cret".utf8).base64EncodedString())
+    }
+
+    @Test func serverErrorsAreRetriedClientErrorsAreNot() async throws {
+        let retried = ScriptedTransport(statuses: [500, 503, 204])
+        let sleeper = InstantSleeper()
+        let sink = InfluxV1Sink(host: URL(string: "http://influx:8086")!, database: "github", user: "root", password: nil,
+                                createDatabase: false, transport: retried, sleeper: sleeper, logger: logger)
+        try await sink.write([point("merge", 1, 0, ["event": 1])])
+        #expect(retried.recorded.count == 3)
+        #expect(sleeper.recorded.count == 2)
+
+        let refused = ScriptedTransport(statuses: [400])
+        let failing = InfluxV1Sink(host: URL(string: "http://influx:8086")!, database: "github", user: "root", password: nil,
+                                   createDatabase: false, transport: refused, sleeper: sleeper, logger: logger)
+        await #expect(throws: SinkError("InfluxDB refused a write of 1 points (400): boom")) { try await failing.write([point("merge", 1, 0, ["event": 1])]) }
+        #expect(refused.recorded.count == 1)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Real servers the test script started on 127.0.0.1. Under scripts/test
+/// (VELODROME_REQUIRE_INTEGRATION=1) a missing server fails the tests that need it, never skips them.
+enum Integration {
+    static let environment = ProcessInfo.processInfo.environment
+    static let required = environment["VELODROME_REQUIRE_INTEGRATION"] == "1"
+    static let influxURL = environment["VELODROME_TEST_INFLUX_URL"].flatMap(URL.init(string:))
+
+    /// Runs the test where InfluxDB is given, and wherever the script demands it.
+    static var influx: ConditionTrait { .enabled(if: influxURL != nil || required, "needs InfluxDB: run scripts/test") }
+
+    static func influxOrFail() throws -> URL {
+        try #require(influxURL, "VELODROME_TEST_INFLUX_URL is not set: scripts/test starts InfluxDB and sets it")
+    }
+}
+
+/// InfluxQL against the real server, for reading back what was written.
+struct InfluxQuery {
+    let url: URL
+    let database: String
+
+    struct Series: Equatable {
+        var columns: [String]
+        var values: [[String]]
+    }
+
+    /// The rows of a SELECT, every value as text (times in nanoseconds).
+    func select(_ statement: String) async throws -> Series? {
+        var components = URLComponents(url: url.appendingPathComponent("query"), resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(name: "db", value: database), URLQueryItem(name: "epoch", value: "ns"), URLQueryItem(name: "q", value: statement)]
+        let (data, _) = try await URLSession.shared.data(from: components.url!)
+        let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let result = (object["results"] as! [[String: Any]])[0]
+        if let error = result["error"] as? String { throw QueryError(message: error) }
+        guard let series = (result["series"] as? [[String: Any]])?.first else { return nil }
+        let values = (series["values"] as! [[Any]]).map { row in row.map { value -> String in
+            if let number = value as? NSNumber { return number.stringValue }
+            return value as? String ?? "null"
+        } }
+        return Series(columns: series["columns"] as! [String], values: values)
+    }
+
+    struct QueryError: Error { let message: String }
+}
