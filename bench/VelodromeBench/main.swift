@@ -5,8 +5,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "fetch": try await FetchBenchmark(arguments: Array(arguments.dropFirst())).run()
+    case "transform": try await TransformBenchmark(arguments: Array(arguments.dropFirst())).run()
     default:
-        FileHandle.standardError.write(Data("usage: velodrome-bench fetch [--velodrome PATH] [--issues N] [--events N] [--comments N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: velodrome-bench fetch|transform [--velodrome PATH] [--issues N] [--events N] [--comments N] [--influx URL]\n".utf8))
         exit(2)
     }
 } catch {

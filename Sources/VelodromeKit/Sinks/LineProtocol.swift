@@ -8,29 +8,52 @@ import Foundation
 /// written as the two characters `\n` (`\r`).
 public enum LineProtocol {
     public static func line(_ point: MetricPoint) -> String {
-        var line = escape(point.measurement, special: ",  ")
-        line += ",repository=" + escape(point.repository, special: ",= ")
+        var line = ""
+        append(point, to: &line)
+        return line
+    }
+
+    public static func lines(_ points: [MetricPoint]) -> String {
+        var text = ""
+        text.reserveCapacity(points.count * 96)
+        for point in points {
+            append(point, to: &text)
+            text += "\n"
+        }
+        return text
+    }
+
+    private static func append(_ point: MetricPoint, to line: inout String) {
+        line += escape(point.measurement, special: ", ")
+        line += ",repository="
+        line += escape(point.repository, special: ",= ")
         line += " "
         var first = true
         for field in point.fields {
             if !first { line += "," }
             first = false
-            line += escape(field.name, special: ",= ") + "="
+            line += escape(field.name, special: ",= ")
+            line += "="
             switch field.value {
-            case .integer(let number): line += "\(number)i"
+            case .integer(let number):
+                line += String(number)
+                line += "i"
             case .string(let text): line += quote(text)
             }
         }
-        return line + " \(point.time)"
+        line += " "
+        line += String(point.time)
     }
 
-    public static func lines(_ points: [MetricPoint]) -> String {
-        points.map(line).joined(separator: "\n") + "\n"
+    /// Names rarely hold anything to escape: check their bytes first, and copy them whole.
+    private static func needsEscaping(_ text: String, _ special: String) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || special.utf8.contains($0) }
     }
 
     static func escape(_ text: String, special: String) -> String {
+        guard needsEscaping(text, special) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.utf8.count + 8)
         for character in text {
             switch character {
             case "\n": out += "\\n"
@@ -44,6 +67,7 @@ public enum LineProtocol {
     }
 
     static func quote(_ text: String) -> String {
+        guard needsEscaping(text, "") else { return "\"" + text + "\"" }
         var out = "\""
         for character in text {
             switch character {

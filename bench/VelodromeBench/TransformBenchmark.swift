@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import VelodromeKit
+
+/// Times a release `velodrome transform` over a synthetic kubernetes-sized mirror: (a) one
+/// open-style metric, (b) the kubernetes metric set of config.yaml, into the embedded store and
+/// into InfluxDB; and the InfluxDB writer's own throughput.
+struct TransformBenchmark {
+    let velodrome: String
+    let issues: Int
+    let events: Int
+    let comments: Int
+    let influx: String?
+
+    init(arguments: [String]) {
+        let options = BenchOptions(arguments)
+        velodrome = options.string("velodrome", ".build/release/velodrome")
+        issues = options.int("issues", 100_000)
+        events = options.int("events", 1_000_000)
+        comments = options.int("comments", 200_000)
+        influx = options.string("influx", "").isEmpty ? nil : options.string("influx", "")
+    }
+
+    func run() async throws {
+        let directory = NSTemporaryDirectory() + "velodrome-bench-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let database = "\(directory)/mirror.db"
+        let store = try SQLiteMirrorStore(path: database)
+        let built = ContinuousClock.now
+        _ = try await SyntheticMirror.write(into: store, issues: issues, events: events, comments: comments)
+        let items = issues + events + comments
+        print("transform benchmark: \(issues) issues/PRs, \(events) events, \(comments) comments (\(items) items; mirror built in \(seconds(since: built)))")
+
+        let environment = ["HOME": directory, "PATH": "/usr/bin:/bin"]
+        let base = ["transform", "--once", "--rebuild", "--repository", SyntheticMirror.repository, "--database", "sqlite:\(database)", "--log-format", "json"]
+        func measure(_ label: String, _ arguments: [String]) async throws {
+            let result = try MeasuredProcess.run(velodrome, base + arguments, environment: environment)
+            guard result.status == 0 else { throw BenchError("\(label) failed (\(result.status)):\n\(result.stderr)") }
+            let points = try Self.pointsLogged(result.stderr)
+            print("  \(label): \(String(format: "%.2f", result.seconds)) s, \(Int(Double(items) / result.seconds)) items/s, \(points) points, peak memory \(String(format: "%.1f", result.peakMegabytes)) MB")
+        }
+        try await measure("(a) open, embedded", ["--name", "open", "count", "--state=opened,!merged", "--percentiles=50,90"])
+        try await measure("(b) kubernetes set, embedded", ["--config", "config.yaml"])
+        guard let influx else {
+            print("  (b) into InfluxDB and the writer's throughput: skipped, no --influx URL (bench/run starts one)")
+            return
+        }
+        try await measure("(b) kubernetes set, InfluxDB", ["--config", "config.yaml", "--influx-host", influx, "--influx-database", "bench", "--create-database"])
+
+        // The writer alone: the points (b) computed, sent again in batches of 5000.
+        var points: [MetricPoint] = []
+        for metric in ["merge", "contributions", "open", "needs-rebase", "lgtmed", "approved", "lgtmer", "approver", "testthis"] {
+            points += try await store.points(measurement: metric, repository: SyntheticMirror.repository)
+        }
+        let sink = InfluxV1Sink(host: URL(string: influx)!, database: "bench_writer", user: "root", password: nil, createDatabase: true,
+                                transport: URLSessionTransport(timeout: .seconds(60)), logger: Logger(label: "bench"))
+        try await sink.prepare()
+        let started = ContinuousClock.now
+        var index = 0
+        while index < points.count {
+            let end = min(index + 5000, points.count)
+            try await sink.write(Array(points[index..<end]))
+            index = end
+        }
+        let elapsed = ContinuousClock.now - started
+        let writeSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("  InfluxDB writer: \(points.count) points in \(String(format: "%.2f", writeSeconds)) s, \(Int(Double(points.count) / writeSeconds)) points/s")
+    }
+
+    /// Points written, from the summary lines of a JSON log.
+    static func pointsLogged(_ log: String) throws -> Int {
+        var total = 0
+        for line in log.split(separator: "\n") where line.contains("\"message\":\"transformed ") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            total += object?["points"] as? Int ?? 0
+        }
+        return total
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        return String(format: "%.1f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}
