@@ -65,18 +65,18 @@ extension FakeRepository {
     /// Edits a comment's body and moves its `updated_at` (the issue's is left alone, as on GitHub).
     public mutating func editComment(id: Int64, review: Bool, body: String, at: Int64) {
         if review {
-            guard let index = Self.commentIndex(id, in: reviewComments) else {
-                preconditionFailure("FakeRepository.editComment: no review comment \(id)")
-            }
-            reviewComments[index].body = body
-            reviewComments[index].updatedAt = at
+            Self.edit(&reviewComments, id: id, kind: "review comment", body: body, at: at)
         } else {
-            guard let index = Self.commentIndex(id, in: issueComments) else {
-                preconditionFailure("FakeRepository.editComment: no issue comment \(id)")
-            }
-            issueComments[index].body = body
-            issueComments[index].updatedAt = at
+            Self.edit(&issueComments, id: id, kind: "issue comment", body: body, at: at)
         }
+    }
+
+    private static func edit(_ comments: inout [FakeComment], id: Int64, kind: String, body: String, at: Int64) {
+        guard let index = commentIndex(id, in: comments) else {
+            preconditionFailure("FakeRepository.editComment: no \(kind) \(id)")
+        }
+        comments[index].body = body
+        comments[index].updatedAt = at
     }
 
     /// A change that only moves `updated_at` (a title or body edit, say).

@@ -41,7 +41,7 @@ struct MeasuredProcess {
         try? FileManager.default.removeItem(atPath: stderrPath)
         let exited = (status & 0x7f) == 0
         return Result(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
-                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                      seconds: elapsed.inSeconds,
                       peakMegabytes: Double(peakKilobytes) / 1024, stderr: log)
     }
 

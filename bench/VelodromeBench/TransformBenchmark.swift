@@ -63,8 +63,7 @@ struct TransformBenchmark {
             try await sink.write(Array(points[index..<end]))
             index = end
         }
-        let elapsed = ContinuousClock.now - started
-        let writeSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let writeSeconds = (ContinuousClock.now - started).inSeconds
         print("  InfluxDB writer: \(points.count) points in \(String(format: "%.2f", writeSeconds)) s, \(Int(Double(points.count) / writeSeconds)) points/s")
     }
 
@@ -79,7 +78,6 @@ struct TransformBenchmark {
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> String {
-        let elapsed = ContinuousClock.now - start
-        return String(format: "%.1f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        String(format: "%.1f s", (ContinuousClock.now - start).inSeconds)
     }
 }

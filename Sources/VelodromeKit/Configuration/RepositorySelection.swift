@@ -14,8 +14,8 @@ public struct RepositorySelection: Sendable {
         self.configurationPath = configurationPath
     }
 
-    /// The configuration is read only when the selection needs it.
-    public func resolve() throws -> [RepositoryName] {
+    /// The configuration is read only when the selection needs it, unless it was read already.
+    public func resolve(configuration loaded: Configuration? = nil) throws -> [RepositoryName] {
         if let organization {
             guard let project else { throw UsageError("--organization needs --project NAME (the repository's name), as the original fetcher took them") }
             guard repositories.isEmpty else { throw UsageError("give --repository or --organization with --project, not both") }
@@ -26,7 +26,7 @@ public struct RepositorySelection: Sendable {
             var seen = Set<RepositoryName>()
             return try repositories.map { try parse($0, option: "--repository") }.filter { seen.insert($0).inserted }
         }
-        let configuration = try ConfigurationLoader.load(path: configurationPath)
+        let configuration = try loaded ?? ConfigurationLoader.load(path: configurationPath)
         if let project {
             guard let found = configuration.project(named: project) else {
                 let hint = Suggestion.closest(to: project, among: configuration.projects.map(\.name)).map { "; did you mean \($0)?" } ?? ""

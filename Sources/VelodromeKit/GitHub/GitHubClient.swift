@@ -158,24 +158,25 @@ public final class GitHubClient: Sendable {
         }
     }
 
+    /// The token for the next request: the given one, or the one of the login with the most quota
+    /// left; waits for a reset when the quota it needs is spent.
     private func pickToken(fixed: Secret?) async throws -> (Secret?, Int?) {
-        if let fixed { return (fixed, state.withLock { $0.pool.login(of: fixed) }) }
         while true {
             let (choice, now) = state.withLock { state in
                 let now = Self.serverNow(state.serverTime)
-                return (state.pool.choose(now: now), now)
+                return (fixed.map { state.pool.choose(token: $0, now: now) } ?? state.pool.choose(now: now), now)
             }
             switch choice {
             case .use(let token, let login):
                 return (token, login)
-            case .wait(let reset, let login):
+            case .wait(let reset, let login, let index):
                 let delay = Duration.seconds(max(reset.seconds - now.seconds, 0) + 1)
                 if let maxWait = policy.maxWait, delay > maxWait {
                     throw GitHubError.rateLimited("GitHub quota of \(login) is spent until \(reset) (\(DurationText.format(delay)) from now), longer than --max-wait \(DurationText.format(maxWait))")
                 }
                 logger.warning("GitHub quota of \(login) is spent; waiting \(DurationText.format(delay)) until it resets at \(reset)")
                 try await sleep(delay)
-                state.withLock { $0.pool.forgetRate(login: login) }
+                state.withLock { $0.pool.forgetRate(login: index) }
             }
         }
     }

@@ -10,9 +10,9 @@ struct TokenPool: Sendable {
     }
 
     enum Choice {
-        case use(token: Secret?, login: Int)
+        case use(token: Secret?, login: Int?)
         /// Every login's quota is spent: wait until the earliest reset.
-        case wait(until: Timestamp, login: String)
+        case wait(until: Timestamp, login: String, index: Int)
     }
 
     private(set) var logins: [Login]
@@ -34,12 +34,22 @@ struct TokenPool: Sendable {
         }
     }
 
-    mutating func choose(now: Timestamp) -> Choice {
-        func available(_ login: Login) -> Bool {
-            guard let rate = login.rate else { return true }
-            return !rate.isSpent || rate.reset <= now
+    /// One given token (to learn its login): it, or a wait for its login's reset.
+    func choose(token: Secret, now: Timestamp) -> Choice {
+        guard let index = login(of: token) else { return .use(token: token, login: nil) }
+        guard Self.available(logins[index], now) else {
+            return .wait(until: logins[index].rate!.reset, login: logins[index].name ?? "the login of \(token.origin)", index: index)
         }
-        let candidates = logins.indices.filter { available(logins[$0]) }
+        return .use(token: token, login: index)
+    }
+
+    private static func available(_ login: Login, _ now: Timestamp) -> Bool {
+        guard let rate = login.rate else { return true }
+        return !rate.isSpent || rate.reset <= now
+    }
+
+    mutating func choose(now: Timestamp) -> Choice {
+        let candidates = logins.indices.filter { Self.available(logins[$0], now) }
         if let best = candidates.max(by: { remaining(logins[$0], now) < remaining(logins[$1], now) }) {
             let tokens = logins[best].tokens
             guard !tokens.isEmpty else { return .use(token: nil, login: best) }
@@ -48,7 +58,7 @@ struct TokenPool: Sendable {
             return .use(token: token, login: best)
         }
         let soonest = logins.indices.min { logins[$0].rate!.reset < logins[$1].rate!.reset }!
-        return .wait(until: logins[soonest].rate!.reset, login: logins[soonest].name ?? "anonymous")
+        return .wait(until: logins[soonest].rate!.reset, login: logins[soonest].name ?? "anonymous", index: soonest)
     }
 
     func login(of token: Secret) -> Int? {
@@ -56,8 +66,8 @@ struct TokenPool: Sendable {
     }
 
     /// After waiting for a reset, the login is worth a request: its next answer tells the new quota.
-    mutating func forgetRate(login name: String) {
-        for index in logins.indices where (logins[index].name ?? "anonymous") == name { logins[index].rate = nil }
+    mutating func forgetRate(login index: Int) {
+        logins[index].rate = nil
     }
 
     mutating func observe(_ rate: RateLimit, login: Int) {

@@ -58,7 +58,7 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
-        configuration.timeoutIntervalForRequest = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        configuration.timeoutIntervalForRequest = timeout.inSeconds
         configuration.timeoutIntervalForResource = configuration.timeoutIntervalForRequest * 4
         session = URLSession(configuration: configuration)
     }

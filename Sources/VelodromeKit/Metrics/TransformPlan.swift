@@ -26,7 +26,7 @@ public struct TransformPlan: Sendable {
             return try selection.resolve().map { TransformJob(repository: $0, metrics: [metric]) }
         }
         let configuration = try ConfigurationLoader.load(path: selection.configurationPath)
-        let repositories = try selection.resolve()
+        let repositories = try selection.resolve(configuration: configuration)
         let known = Set(repositories.flatMap { configuration.metrics(for: $0).map(\.name) })
         for name in metricNames where !known.contains(name) {
             let hint = Suggestion.closest(to: name, among: known.sorted()).map { "; did you mean \($0)?" } ?? ""

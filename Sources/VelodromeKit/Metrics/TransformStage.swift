@@ -37,8 +37,7 @@ public final class TransformStage: Stage {
                                                 logger: logger.with("repository", job.repository.key))
             do {
                 guard let summary = try await transform.run() else { continue }
-                let elapsed = ContinuousClock.now - started
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = (ContinuousClock.now - started).inSeconds
                 var metadata: Logger.Metadata = [
                     "repository": "\(job.repository.key)",
                     "metrics": .stringConvertible(job.metrics.count),

@@ -57,8 +57,7 @@ final class SyncProgress: Sendable {
     }
 
     var seconds: Double {
-        let elapsed = ContinuousClock.now - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        (ContinuousClock.now - started).inSeconds
     }
 
     func finish() {

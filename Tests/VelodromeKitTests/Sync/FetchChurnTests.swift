@@ -42,19 +42,24 @@ import Testing
         return repository
     }
 
+    /// Syncs 250 issues sharing one `updated_at`. The second issues request reads the first page of
+    /// that run; then an issue already read changes, so every later one slides back a place (and a
+    /// walk by page number misses #101). Returns the issues requests made.
+    static func syncRunWithChurn(_ harness: FetchHarness) async throws -> [String] {
+        harness.github.addRepository(tiedRepository(250))
+        let now = harness.clock.now
+        changeOnce(harness.github, after: 2, matching: "/issues?") { github in
+            github.mutate("tie/run") { $0.touchIssue(10, at: now) }
+        }
+        #expect(try await harness.fetch(["tie/run"]) == .completed)
+        try await harness.expectMirrorEqualsTruth("tie/run")
+        return harness.targets.filter { $0.contains("/issues?") }
+    }
+
     @Test func runOfEqualTimesWalkedByPageNumberIsReadAgainAfterChurn() async throws {
         try await FetchHarness.with { harness in
-            harness.github.addRepository(Self.tiedRepository(250))
-            let now = harness.clock.now
-            // The second issues request reads the first page of the run at `since`; then an issue
-            // already read changes, every later one slides back, and page 2 misses #101.
-            Self.changeOnce(harness.github, after: 2, matching: "/issues?") { github in
-                github.mutate("tie/run") { $0.touchIssue(10, at: now) }
-            }
-            #expect(try await harness.fetch(["tie/run"]) == .completed)
-            try await harness.expectMirrorEqualsTruth("tie/run")
+            let issueRequests = try await Self.syncRunWithChurn(harness)
             #expect(try await harness.store.issues(repository: "tie/run").count == 250)
-            let issueRequests = harness.targets.filter { $0.contains("/issues?") }
             #expect(issueRequests.contains { $0.contains("page=2") })
             // The run was walked twice from its `since`.
             let since = "since=\(Timestamp(seconds: FetchHarness.start).iso8601)"
@@ -65,14 +70,7 @@ import Testing
     @Test func runOfEqualTimesWalkedByCursorNeedsNoSecondRead() async throws {
         try await FetchHarness.with { harness in
             harness.github.cursorThreshold = 50
-            harness.github.addRepository(Self.tiedRepository(250))
-            let now = harness.clock.now
-            Self.changeOnce(harness.github, after: 2, matching: "/issues?") { github in
-                github.mutate("tie/run") { $0.touchIssue(10, at: now) }
-            }
-            #expect(try await harness.fetch(["tie/run"]) == .completed)
-            try await harness.expectMirrorEqualsTruth("tie/run")
-            let issueRequests = harness.targets.filter { $0.contains("/issues?") }
+            let issueRequests = try await Self.syncRunWithChurn(harness)
             #expect(issueRequests.contains { $0.contains("after=") })
             #expect(issueRequests.filter { $0.hasSuffix("since=\(Timestamp(seconds: FetchHarness.start).iso8601)") }.count == 1)
         }

@@ -4,6 +4,24 @@ import Testing
 
 /// The repository-wide events list, and the issue-by-issue fallback where GitHub stops it short.
 @Suite struct FetchEventsTests {
+    /// A first sync of 60 issues with 5 events each, GitHub paging the events list two pages
+    /// deep; an hour later `count` new events on the first `onIssues` issues; then a second sync.
+    static func resyncAfterNewEvents(_ harness: FetchHarness, count: Int, onIssues issues: Int) async throws {
+        harness.github.eventsPageLimit = 2
+        harness.github.addRepository(Scenarios.sized(issues: 60, eventsPerIssue: 5))
+        try await harness.fetch(["big/repo"])
+        harness.clock.advance(3600)
+        let now = harness.clock.now
+        harness.github.mutate("big/repo") { repository in
+            for index in 0..<count {
+                repository.addEvent(issue: 1 + index % issues, event: "labeled", actor: "bot", label: "l\(index)", at: now + Int64(index))
+            }
+        }
+        harness.clock.advance(600)
+        harness.github.resetRequests()
+        #expect(try await harness.fetch(["big/repo"]) == .completed)
+    }
+
     @Test func listStoppingShortFallsBackToIssuesInTheGap() async throws {
         try await FetchHarness.with { harness in
             harness.github.eventsPageLimit = 2
@@ -22,18 +40,8 @@ import Testing
 
     @Test func laterWalksStopAtStoredEvents() async throws {
         try await FetchHarness.with { harness in
-            harness.github.eventsPageLimit = 2
-            harness.github.addRepository(Scenarios.sized(issues: 60, eventsPerIssue: 5))
-            try await harness.fetch(["big/repo"])
-            harness.clock.advance(3600)
-            let now = harness.clock.now
             // 150 new events on issues 1-3: two pages reach the stored ones.
-            harness.github.mutate("big/repo") { repository in
-                for index in 0..<150 { repository.addEvent(issue: 1 + index % 3, event: "labeled", actor: "bot", label: "l\(index)", at: now + Int64(index)) }
-            }
-            harness.clock.advance(600)
-            harness.github.resetRequests()
-            #expect(try await harness.fetch(["big/repo"]) == .completed)
+            try await Self.resyncAfterNewEvents(harness, count: 150, onIssues: 3)
             try await harness.expectMirrorEqualsTruth("big/repo")
             #expect(harness.targets.filter { $0.contains("events") } == [
                 "/repos/big/repo/issues/events?per_page=100",
@@ -44,18 +52,8 @@ import Testing
 
     @Test func laterFallbackReadsOnlyIssuesUpdatedInTheGap() async throws {
         try await FetchHarness.with { harness in
-            harness.github.eventsPageLimit = 2
-            harness.github.addRepository(Scenarios.sized(issues: 60, eventsPerIssue: 5))
-            try await harness.fetch(["big/repo"])
-            harness.clock.advance(3600)
-            let now = harness.clock.now
             // 250 new events on issues 1-5: more than the two pages GitHub will give.
-            harness.github.mutate("big/repo") { repository in
-                for index in 0..<250 { repository.addEvent(issue: 1 + index % 5, event: "labeled", actor: "bot", label: "l\(index)", at: now + Int64(index)) }
-            }
-            harness.clock.advance(600)
-            harness.github.resetRequests()
-            #expect(try await harness.fetch(["big/repo"]) == .completed)
+            try await Self.resyncAfterNewEvents(harness, count: 250, onIssues: 5)
             try await harness.expectMirrorEqualsTruth("big/repo")
             let perIssue = harness.targets.filter { $0.range(of: #"/issues/\d+/events"#, options: .regularExpression) != nil }
             #expect(perIssue == (1...5).map { "/repos/big/repo/issues/\($0)/events?per_page=100" })

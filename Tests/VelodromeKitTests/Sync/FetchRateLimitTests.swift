@@ -76,4 +76,18 @@ import Testing
             try await harness.expectMirrorEqualsTruth("Acme/Widgets")
         }
     }
+
+    @Test func learningALoginWhoseQuotaIsSpentWaitsForItsReset() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.small())
+            harness.github.addToken("ann-1", login: "ann")
+            harness.github.addToken("ben-1", login: "ben")
+            harness.github.setQuota(login: "ann", limit: 5000, remaining: 0, resetAt: harness.clock.now + 300)
+            let tokens = ["ann-1", "ben-1"].map { Secret($0, origin: "token file /run/\($0)") }
+            #expect(try await harness.fetch(["Acme/Widgets"], tokens: tokens) == .completed)
+            #expect(harness.sleeper.recorded == [.seconds(301)])
+            #expect(harness.github.requests.prefix(3).map { "\($0.status) \($0.target) \($0.login ?? "-")" } == ["403 /user ann", "200 /user ann", "200 /user ben"])
+            try await harness.expectMirrorEqualsTruth("Acme/Widgets")
+        }
+    }
 }

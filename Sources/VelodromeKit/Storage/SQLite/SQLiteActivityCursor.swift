@@ -26,7 +26,10 @@ final class SQLiteActivityCursor: ActivityCursor {
         heads = try statements.indices.map { try read($0) }
     }
 
-    deinit { try? connection.execute("COMMIT") }
+    deinit {
+        statements.forEach { $0.reset() }
+        try? connection.execute("COMMIT")
+    }
 
     func next(limit: Int) async throws -> [ActivityRow] {
         var rows: [ActivityRow] = []
