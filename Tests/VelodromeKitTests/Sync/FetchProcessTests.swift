@@ -19,17 +19,24 @@ import Testing
             harness.github.addRepository(Scenarios.sized(issues: 1500, eventsPerIssue: 3, commentsPerIssue: 2))
             let database = harness.directory.path("killed.db")
             let arguments = arguments(harness, ["big/repo"], database: database) + ["--once"]
+            // Kill each run after a different number of its requests, a few milliseconds on, so that
+            // kills land between pages, mid-request and mid-commit alike.
+            var random = SeededRandom(42)
             var kills = 0
-            for delay in [150, 400, 700, 1000, 1300, 1600, 2000, 2500] {
+            for requests in [2, 5, 9, 3, 12, 7, 4, 15] {
+                let before = harness.github.requests.count
                 let process = try VelodromeProcess.start(arguments, environment: environment())
-                try await Task.sleep(for: .milliseconds(delay))
+                while process.process.isRunning, harness.github.requests.count < before + requests {
+                    try await Task.sleep(for: .milliseconds(1))
+                }
+                try await Task.sleep(for: .milliseconds(random.next(20)))
                 if process.process.isRunning {
                     process.signal(SIGKILL)
                     kills += 1
                 }
                 _ = try process.finish()
             }
-            #expect(kills >= 3)
+            #expect(kills >= 6)
             let final = try VelodromeProcess.run(arguments, environment: environment())
             #expect(final.status == 0, "\(final.stderr)")
             let store = try SQLiteMirrorStore(path: database)
