@@ -5,8 +5,8 @@ import Testing
 
 /// The `velodrome` binary as users meet it: output, messages and exit statuses.
 @Suite struct CommandLineTests {
-    func run(_ arguments: String...) throws -> VelodromeProcess.Result {
-        try VelodromeProcess.run(arguments)
+    func run(_ arguments: String...) async throws -> VelodromeProcess.Result {
+        try await VelodromeProcess.run(arguments)
     }
 
     static let topLevelUsage = """
@@ -28,34 +28,34 @@ import Testing
 
     """
 
-    @Test func topLevelHelp() throws {
+    @Test func topLevelHelp() async throws {
         for arguments in [["--help"], ["-h"], ["help"]] {
-            let result = try VelodromeProcess.run(arguments)
+            let result = try await VelodromeProcess.run(arguments)
             #expect(result.status == 0)
             #expect(result.stdout == Self.topLevelUsage)
             #expect(result.stderr == "")
         }
     }
 
-    @Test func noArgumentsIsUsage() throws {
-        let result = try run()
+    @Test func noArgumentsIsUsage() async throws {
+        let result = try await run()
         #expect(result.status == 2)
         #expect(result.stdout == "")
         #expect(result.stderr == Self.topLevelUsage)
     }
 
-    @Test func version() throws {
+    @Test func version() async throws {
         for arguments in [["--version"], ["version"]] {
-            let result = try VelodromeProcess.run(arguments)
+            let result = try await VelodromeProcess.run(arguments)
             #expect(result.status == 0)
             #expect(result.stdout == "velodrome \(Velodrome.version)\n")
         }
     }
 
-    @Test func everyCommandHelpListsEveryOptionWithDefaultAndEnvironment() throws {
+    @Test func everyCommandHelpListsEveryOptionWithDefaultAndEnvironment() async throws {
         for command in Dispatcher.commands {
-            let viaFlag = try VelodromeProcess.run([command.name, "--help"])
-            let viaHelp = try VelodromeProcess.run(["help", command.name])
+            let viaFlag = try await VelodromeProcess.run([command.name, "--help"])
+            let viaHelp = try await VelodromeProcess.run(["help", command.name])
             #expect(viaFlag.status == 0, "\(command.name)")
             #expect(viaFlag.stdout == viaHelp.stdout, "\(command.name)")
             #expect(viaFlag.stdout.hasPrefix("Usage: velodrome \(command.name) "), "\(command.name)")
@@ -67,8 +67,8 @@ import Testing
         }
     }
 
-    @Test func fetchHelpIsExact() throws {
-        let result = try run("fetch", "--help")
+    @Test func fetchHelpIsExact() async throws {
+        let result = try await run("fetch", "--help")
         #expect(result.stdout == """
         Usage: velodrome fetch [options]
 
@@ -101,9 +101,9 @@ import Testing
         """)
     }
 
-    @Test func countPluginHelp() throws {
-        let viaHelp = try run("help", "transform", "count")
-        let viaFlag = try run("transform", "count", "--help")
+    @Test func countPluginHelp() async throws {
+        let viaHelp = try await run("help", "transform", "count")
+        let viaFlag = try await run("transform", "count", "--help")
         #expect(viaHelp.status == 0)
         #expect(viaHelp.stdout == CountOptions.help.render())
         #expect(viaFlag.stdout == viaHelp.stdout)
@@ -129,15 +129,15 @@ import Testing
         (["gen-manifests"], "velodrome gen-manifests: not implemented yet"),
         (["dashboards"], "velodrome dashboards: not implemented yet"),
     ])
-    func badUsageExitsTwoWithOneLine(arguments: [String], message: String) throws {
-        let result = try VelodromeProcess.run(arguments)
+    func badUsageExitsTwoWithOneLine(arguments: [String], message: String) async throws {
+        let result = try await VelodromeProcess.run(arguments)
         #expect(result.status == 2)
         #expect(result.stderr == message + "\n")
         #expect(result.stdout == "")
     }
 
-    @Test func environmentValuesAreNamedInErrors() throws {
-        let result = try VelodromeProcess.run(["fetch"], environment: VelodromeProcess.cleanEnvironment(["VELODROME_FREQUENCY": "0"]))
+    @Test func environmentValuesAreNamedInErrors() async throws {
+        let result = try await VelodromeProcess.run(["fetch"], environment: VelodromeProcess.cleanEnvironment(["VELODROME_FREQUENCY": "0"]))
         #expect(result.status == 2)
         #expect(result.stderr == "velodrome fetch: bad number \"0\" for environment variable VELODROME_FREQUENCY: expected a whole number from 1 to 3600\n")
     }

@@ -27,9 +27,9 @@ struct VelodromeProcess {
         return environment
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = cleanEnvironment(), directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = cleanEnvironment(), directory: URL? = nil) async throws -> Result {
         let process = try start(arguments, environment: environment, directory: directory)
-        return try process.finish()
+        return await process.finish()
     }
 
     static func start(_ arguments: [String], environment: [String: String] = cleanEnvironment(), directory: URL? = nil) throws -> Running {
@@ -47,6 +47,8 @@ struct VelodromeProcess {
         return running
     }
 
+    /// A started process. Its pipes are drained, and its end awaited, on threads of their own:
+    /// blocking calls on the shared pool would starve the tests and the servers they run.
     final class Running: @unchecked Sendable {
         let process: Process
         private let stdout: Pipe
@@ -62,20 +64,27 @@ struct VelodromeProcess {
             // Drain both pipes as they fill, so a chatty child never blocks on a full pipe.
             group.enter()
             group.enter()
-            DispatchQueue.global().async { self.stdoutData = stdout.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
-            DispatchQueue.global().async { self.stderrData = stderr.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
+            Thread.detachNewThread { self.stdoutData = stdout.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
+            Thread.detachNewThread { self.stderrData = stderr.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
         }
 
         var pid: Int32 { process.processIdentifier }
 
         func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-        func finish() throws -> Result {
-            process.waitUntilExit()
-            group.wait()
-            return Result(status: process.terminationStatus,
-                          stdout: String(decoding: stdoutData, as: UTF8.self),
-                          stderr: String(decoding: stderrData, as: UTF8.self))
+        /// Waits for the process to end; `status` is the exit status, or the signal that ended it.
+        func finish() async -> Result {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    self.process.waitUntilExit()
+                    self.group.wait()
+                    continuation.resume(returning: Result(status: self.process.terminationStatus,
+                                                          stdout: String(decoding: self.stdoutData, as: UTF8.self),
+                                                          stderr: String(decoding: self.stderrData, as: UTF8.self)))
+                }
+            }
         }
+
+        var wasKilled: Bool { process.terminationReason == .uncaughtSignal }
     }
 }

@@ -1,5 +1,6 @@
 import FakeGitHub
 import Foundation
+import Synchronization
 import Testing
 @testable import VelodromeKit
 
@@ -19,25 +20,31 @@ import Testing
             harness.github.addRepository(Scenarios.sized(issues: 1500, eventsPerIssue: 3, commentsPerIssue: 2))
             let database = harness.directory.path("killed.db")
             let arguments = arguments(harness, ["big/repo"], database: database) + ["--once"]
-            // Kill each run after a different number of its requests, a few milliseconds on, so that
-            // kills land between pages, mid-request and mid-commit alike.
+            // Each run is killed from the fake server's own thread (so however busy the test tasks
+            // are) a few milliseconds after a different number of its requests: kills land between
+            // pages, mid-request and mid-commit alike.
+            let killAt = Mutex<(pid: pid_t, request: Int, delay: Int)?>(nil)
+            let served = Mutex(0)
+            harness.github.onRequest { _, _ in
+                let count = served.withLock { $0 += 1; return $0 }
+                guard let target = killAt.withLock({ $0 }), count == target.request else { return }
+                Thread.detachNewThread {
+                    usleep(UInt32(target.delay) * 1000)
+                    kill(target.pid, SIGKILL)
+                }
+            }
             var random = SeededRandom(42)
             var kills = 0
             for requests in [2, 5, 9, 3, 12, 7, 4, 15] {
-                let before = harness.github.requests.count
                 let process = try VelodromeProcess.start(arguments, environment: environment())
-                while process.process.isRunning, harness.github.requests.count < before + requests {
-                    try await Task.sleep(for: .milliseconds(1))
-                }
-                try await Task.sleep(for: .milliseconds(random.next(20)))
-                if process.process.isRunning {
-                    process.signal(SIGKILL)
-                    kills += 1
-                }
-                _ = try process.finish()
+                let start = served.withLock { $0 }
+                killAt.withLock { $0 = (process.pid, start + requests, random.next(20)) }
+                _ = await process.finish()
+                killAt.withLock { $0 = nil }
+                if process.wasKilled { kills += 1 }
             }
             #expect(kills >= 6)
-            let final = try VelodromeProcess.run(arguments, environment: environment())
+            let final = try await VelodromeProcess.run(arguments, environment: environment())
             #expect(final.status == 0, "\(final.stderr)")
             let store = try SQLiteMirrorStore(path: database)
             let truth = try #require(harness.github.repository("big/repo"))
@@ -47,7 +54,7 @@ import Testing
 
             // A finished sync run again changes nothing and costs only 304s.
             harness.github.resetRequests()
-            let again = try VelodromeProcess.run(arguments, environment: environment())
+            let again = try await VelodromeProcess.run(arguments, environment: environment())
             #expect(again.status == 0)
             #expect(harness.github.requests.map(\.status) == [304, 304, 304, 304])
             #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
@@ -63,13 +70,13 @@ import Testing
             while harness.github.requests.count < 4 { try await Task.sleep(for: .milliseconds(50)) }
             let signalled = ContinuousClock.now
             process.signal(SIGTERM)
-            let result = try process.finish()
+            let result = await process.finish()
             #expect(result.status == 0)
             #expect(ContinuousClock.now - signalled < .seconds(5))
             #expect(result.stderr.contains("stopped on request at a clean boundary"))
 
             // What was committed is consistent: a later run completes the mirror.
-            let final = try VelodromeProcess.run(arguments(harness, ["big/repo"], database: database) + ["--once"], environment: environment())
+            let final = try await VelodromeProcess.run(arguments(harness, ["big/repo"], database: database) + ["--once"], environment: environment())
             #expect(final.status == 0)
             let store = try SQLiteMirrorStore(path: database)
             let truth = try #require(harness.github.repository("big/repo"))
@@ -81,7 +88,7 @@ import Testing
     @Test func summaryLineCountsTheWork() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.small())
-            let result = try VelodromeProcess.run(arguments(harness, ["Acme/Widgets"], database: harness.directory.path("m.db")) + ["--once"],
+            let result = try await VelodromeProcess.run(arguments(harness, ["Acme/Widgets"], database: harness.directory.path("m.db")) + ["--once"],
                                                   environment: environment())
             #expect(result.status == 0)
             let line = try #require(result.stderr.split(separator: "\n").first { $0.contains("\"message\":\"synced acme/widgets\"") })
@@ -102,7 +109,7 @@ import Testing
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.small())
             let database = harness.directory.path("s.db")
-            let partial = try VelodromeProcess.run(arguments(harness, ["acme/missing", "Acme/Widgets"], database: database) + ["--once"],
+            let partial = try await VelodromeProcess.run(arguments(harness, ["acme/missing", "Acme/Widgets"], database: database) + ["--once"],
                                                    environment: environment())
             #expect(partial.status == 1)
             #expect(partial.stderr.contains("acme/missing did not sync: GitHub has no /repos/acme/missing/issues (404)"))
@@ -116,7 +123,7 @@ import Testing
             let tokenFile = try harness.directory.write("token", "ghp_not_a_real_token_42\n")
             var arguments = arguments(harness, ["Acme/Widgets"], database: harness.directory.path("t.db")) + ["--once", "--token-file", tokenFile]
             arguments.removeAll { $0 == "json" || $0 == "--log-format" }
-            let result = try VelodromeProcess.run(arguments, environment: VelodromeProcess.cleanEnvironment())
+            let result = try await VelodromeProcess.run(arguments, environment: VelodromeProcess.cleanEnvironment())
             #expect(result.status == 1)
             #expect(result.stderr.contains("GitHub refused the token from token file \(tokenFile) (401 Bad credentials)"))
             #expect(!result.stderr.contains("ghp_not_a_real_token_42"))
@@ -126,19 +133,19 @@ import Testing
 
     @Test func configurationProblemsExitTwo() async throws {
         let directory = try TemporaryDirectory()
-        let missing = try VelodromeProcess.run(["fetch", "--once", "--token-file", directory.path("nope")])
+        let missing = try await VelodromeProcess.run(["fetch", "--once", "--token-file", directory.path("nope")])
         #expect(missing.status == 2)
         #expect(missing.stderr == "velodrome fetch: cannot read secret file \(directory.path("nope")): No such file or directory\n")
-        let badRepository = try VelodromeProcess.run(["fetch", "--once", "--repository", "kubernetes"])
+        let badRepository = try await VelodromeProcess.run(["fetch", "--once", "--repository", "kubernetes"])
         #expect(badRepository.status == 2)
         #expect(badRepository.stderr == "velodrome fetch: --repository: repository \"kubernetes\" is not in owner/name form\n")
-        let noConfig = try VelodromeProcess.run(["fetch", "--once", "--config", directory.path("config.yaml")])
+        let noConfig = try await VelodromeProcess.run(["fetch", "--once", "--config", directory.path("config.yaml")])
         #expect(noConfig.status == 2)
         #expect(noConfig.stderr == "velodrome fetch: \(directory.path("config.yaml")): cannot read the configuration file \(directory.path("config.yaml")): No such file or directory\n")
-        let project = try VelodromeProcess.run(["fetch", "--once", "--project", "kubernets", "--config", RepositoryRoot.path("config.yaml")])
+        let project = try await VelodromeProcess.run(["fetch", "--once", "--project", "kubernets", "--config", RepositoryRoot.path("config.yaml")])
         #expect(project.status == 2)
         #expect(project.stderr == "velodrome fetch: unknown project \"kubernets\"; did you mean kubernetes? (\(RepositoryRoot.path("config.yaml")) has kubernetes, istio, tensorflow, beam)\n")
-        let database = try VelodromeProcess.run(["fetch", "--once", "--repository", "a/b", "--database", "mysql://db/github"])
+        let database = try await VelodromeProcess.run(["fetch", "--once", "--repository", "a/b", "--database", "mysql://db/github"])
         #expect(database.status == 2)
         #expect(database.stderr == "velodrome fetch: --database: unknown database kind \"mysql\" in mysql://db/github; use sqlite:PATH\n")
     }

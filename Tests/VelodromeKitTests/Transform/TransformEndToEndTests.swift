@@ -41,9 +41,9 @@ import Testing
                               comments: Truth.comments(truth), until: FetchHarness.githubNow)
     }
 
-    func fetched(_ harness: FetchHarness) throws -> String {
+    func fetched(_ harness: FetchHarness) async throws -> String {
         let database = harness.directory.path("e2e.db")
-        let result = try VelodromeProcess.run(["fetch", "--once", "--repository", Self.repository, "--github-url", harness.github.baseURL.absoluteString,
+        let result = try await VelodromeProcess.run(["fetch", "--once", "--repository", Self.repository, "--github-url", harness.github.baseURL.absoluteString,
                                                "--database", "sqlite:\(database)"],
                                               environment: VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": FetchHarness.token]))
         #expect(result.status == 0, "\(result.stderr)")
@@ -53,9 +53,9 @@ import Testing
     @Test func everyShippedMetricIntoTheEmbeddedStoreAndStdout() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Self.kubernetesLike(seed: 8))
-            let database = try fetched(harness)
+            let database = try await fetched(harness)
             let config = RepositoryRoot.path("config.yaml")
-            let transform = try VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)", "--config", config])
+            let transform = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)", "--config", config])
             #expect(transform.status == 0, "\(transform.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))
             let metrics = try ConfigurationLoader.load(path: config).metrics(for: try RepositoryName(parsing: Self.repository))
@@ -69,7 +69,7 @@ import Testing
             }
             #expect(total > 300)
 
-            let stdout = try VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)",
+            let stdout = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)",
                                                    "--config", config, "--metric", "lgtmed,contributions", "--output", "-"])
             #expect(stdout.status == 0)
             let lines = stdout.stdout.split(separator: "\n").map(String.init)
@@ -81,9 +81,9 @@ import Testing
     @Test func originalSingleMetricForm() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Self.kubernetesLike(seed: 9))
-            let database = try fetched(harness)
+            let database = try await fetched(harness)
             let arguments = ["--no-issues", "--ignore-authors=k8s-merge-robot", "--event=labeled:lgtm", "--comments=(?m)^/lgtm$", "--log-author"]
-            let result = try VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)",
+            let result = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)",
                                                    "--output", "-", "--name", "lgtmer", "count"] + arguments)
             #expect(result.status == 0, "\(result.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))
@@ -95,11 +95,11 @@ import Testing
     @Test(Integration.influx) func everyShippedMetricIntoInfluxDB() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Self.kubernetesLike(seed: 10))
-            let database = try fetched(harness)
+            let database = try await fetched(harness)
             let influx = try Integration.influxOrFail()
             let influxDatabase = InfluxDBTests.freshDatabase()
             let config = RepositoryRoot.path("config.yaml")
-            let result = try VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)", "--config", config,
+            let result = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)", "--config", config,
                                                    "--influx-host", influx.absoluteString, "--influx-database", influxDatabase, "--create-database"])
             #expect(result.status == 0, "\(result.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))
@@ -129,8 +129,8 @@ import Testing
         (["transform", "--project", "kubernetes", "--output", "out.txt"],
          "velodrome transform: --output takes - (standard output), got \"out.txt\""),
     ])
-    func badUsageExitsTwo(arguments: [String], message: String) throws {
-        let result = try VelodromeProcess.run(["transform", "--config", RepositoryRoot.path("config.yaml"), "--database", "sqlite:/nonexistent/x.db"]
+    func badUsageExitsTwo(arguments: [String], message: String) async throws {
+        let result = try await VelodromeProcess.run(["transform", "--config", RepositoryRoot.path("config.yaml"), "--database", "sqlite:/nonexistent/x.db"]
                                               + arguments.dropFirst())
         #expect(result.status == 2)
         #expect(result.stderr == message + "\n")
