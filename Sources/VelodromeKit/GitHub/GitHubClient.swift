@@ -64,12 +64,7 @@ public final class GitHubClient: Sendable {
 
     /// `baseURL` + path, e.g. `/repos/o/r/issues`.
     public func url(_ path: String, query: [(String, String)] = []) -> URL {
-        var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)!
-        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
-        if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
-        // '+' in a timestamp offset would read as a space: encode it.
-        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return components.url!
+        baseURL.appendingEndpoint(path, query: query)
     }
 
     /// Learns which login each token belongs to (`GET /user`), so tokens of one login share its quota.

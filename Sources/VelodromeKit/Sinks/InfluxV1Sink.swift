@@ -30,7 +30,7 @@ public struct InfluxV1Sink: PointSink {
 
     public func write(_ points: [MetricPoint]) async throws {
         guard !points.isEmpty else { return }
-        let url = endpoint("/write", [("db", database), ("precision", "ns")])
+        let url = host.appendingEndpoint("/write", query: [("db", database), ("precision", "ns")])
         do {
             _ = try await writer.send(HTTPRequest(method: "POST", url: url, headers: headers(contentType: "text/plain; charset=utf-8"),
                                                   body: Data(LineProtocol.lines(points).utf8)),
@@ -47,8 +47,8 @@ public struct InfluxV1Sink: PointSink {
     /// Runs InfluxQL; InfluxDB answers 200 with per-statement errors in the body, which count as failures.
     func query(_ statement: String, what: String) async throws {
         let response = try await writer.send(
-            HTTPRequest(method: "POST", url: endpoint("/query", [("db", database)]),
-                        headers: headers(contentType: "application/x-www-form-urlencoded"), body: InfluxWriter.form([("q", statement)])),
+            HTTPRequest(method: "POST", url: host.appendingEndpoint("/query", query: [("db", database)]),
+                        headers: headers(contentType: "application/x-www-form-urlencoded"), body: Data(HTTPQuery.encode([("q", statement)]).utf8)),
             expecting: [200], what: what)
         struct Answer: Decodable {
             struct Result: Decodable { let error: String? }
@@ -59,13 +59,6 @@ public struct InfluxV1Sink: PointSink {
         if let error = answer?.error ?? answer?.results?.compactMap(\.error).first {
             throw SinkError("InfluxDB refused \(what): \(error)")
         }
-    }
-
-    private func endpoint(_ path: String, _ query: [(String, String)]) -> URL {
-        var components = URLComponents(url: host, resolvingAgainstBaseURL: false)!
-        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
-        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return components.url!
     }
 
     private func headers(contentType: String) -> [(String, String)] {

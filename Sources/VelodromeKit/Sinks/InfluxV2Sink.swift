@@ -27,7 +27,7 @@ public struct InfluxV2Sink: PointSink {
     public func write(_ points: [MetricPoint]) async throws {
         guard !points.isEmpty else { return }
         _ = try await writer.send(
-            HTTPRequest(method: "POST", url: endpoint("/api/v2/write", precision: true),
+            HTTPRequest(method: "POST", url: url.appendingEndpoint("/api/v2/write", query: [("org", organization), ("bucket", bucket), ("precision", "ns")]),
                         headers: [("Authorization", "Token \(token.value)"), ("Content-Type", "text/plain; charset=utf-8")],
                         body: Data(LineProtocol.lines(points).utf8)),
             expecting: [204], what: "a write of \(points.count) points")
@@ -38,16 +38,8 @@ public struct InfluxV2Sink: PointSink {
         let predicate = "_measurement=\(quoted(measurement)) AND repository=\(quoted(repository))"
         let body = "{\"start\":\"1970-01-01T00:00:00Z\",\"stop\":\"2200-01-01T00:00:00Z\",\"predicate\":\(JSONText.quote(predicate))}"
         _ = try await writer.send(
-            HTTPRequest(method: "POST", url: endpoint("/api/v2/delete", precision: false),
+            HTTPRequest(method: "POST", url: url.appendingEndpoint("/api/v2/delete", query: [("org", organization), ("bucket", bucket)]),
                         headers: [("Authorization", "Token \(token.value)"), ("Content-Type", "application/json")], body: Data(body.utf8)),
             expecting: [204], what: "dropping series \(measurement) of \(repository)")
-    }
-
-    private func endpoint(_ path: String, precision: Bool) -> URL {
-        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
-        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
-        components.queryItems = [URLQueryItem(name: "org", value: organization), URLQueryItem(name: "bucket", value: bucket)]
-            + (precision ? [URLQueryItem(name: "precision", value: "ns")] : [])
-        return components.url!
     }
 }

@@ -45,10 +45,4 @@ struct InfluxWriter: Sendable {
         return text.isEmpty ? "(empty body)" : text
     }
 
-    static func form(_ fields: [(String, String)]) -> Data {
-        var components = URLComponents()
-        components.queryItems = fields.map { URLQueryItem(name: $0.0, value: $0.1) }
-        let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        return Data(encoded.utf8)
-    }
 }

@@ -41,6 +41,12 @@ final class ScriptedTransport: HTTPTransport {
         #expect(sink.target == "influxdb2:http://influx:8086/k8s/github")
     }
 
+    @Test func plusSignsInQueryValuesAreEncoded() {
+        #expect(URL(string: "http://influx:8086/prefix/")!.appendingEndpoint("/api/v2/write", query: [("org", "k8s+infra"), ("bucket", "a b")]).absoluteString
+                == "http://influx:8086/prefix/api/v2/write?org=k8s%2Binfra&bucket=a%20b")
+        #expect(HTTPQuery.encode([("q", "SELECT 1+1")]) == "q=SELECT%201%2B1")
+    }
+
     @Test func influxDB1AuthenticatesWithBasicAuthNotTheURL() async throws {
         let transport = ScriptedTransport(statuses: [204])
         let sink = InfluxV1Sink(host: URL(string: "http://influx:8086")!, database: "github", user: "root", password: Secret("s3cret", origin: "test"),
