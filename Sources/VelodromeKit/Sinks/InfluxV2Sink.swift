@@ -34,8 +34,8 @@ public struct InfluxV2Sink: PointSink {
     }
 
     public func dropSeries(measurement: String, repository: String) async throws {
-        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        let predicate = "_measurement=\(quoted(measurement)) AND repository=\(quoted(repository))"
+        // The delete predicate double-quotes its values as InfluxQL quotes identifiers.
+        let predicate = "_measurement=\(InfluxQL.identifier(measurement)) AND repository=\(InfluxQL.identifier(repository))"
         let body = "{\"start\":\"1970-01-01T00:00:00Z\",\"stop\":\"2200-01-01T00:00:00Z\",\"predicate\":\(JSONText.quote(predicate))}"
         _ = try await writer.send(
             HTTPRequest(method: "POST", url: url.appendingEndpoint("/api/v2/delete", query: [("org", organization), ("bucket", bucket)]),
