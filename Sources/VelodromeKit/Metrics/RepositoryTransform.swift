@@ -30,7 +30,7 @@ struct RepositoryTransform {
         let users = Interner(), labels = Interner()
         var summary = Summary()
         var metrics: [CountMetric] = []
-        var saved: [[(number: Int64, nodes: [UInt8], since: [Int64])]?] = []
+        var saved: [[StateEntry]?] = []
         for definition in job.metrics {
             var metric = CountMetric(name: definition.name, repository: repository, options: definition.count, labels: labels, users: users)
             let parts = definition.count.state?.parts.count ?? 0
@@ -64,7 +64,7 @@ struct RepositoryTransform {
         for index in metrics.indices {
             metrics[index].reserve(issues: issues.count)
             if let entries = saved[index] {
-                metrics[index].restoreState(entries.compactMap { entry in issues.index(of: entry.number).map { ($0, entry.nodes, entry.since) } })
+                metrics[index].restoreState(entries, issues: issues)
             }
         }
 

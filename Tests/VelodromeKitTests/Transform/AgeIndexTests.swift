@@ -50,7 +50,8 @@ import Testing
     }
 
     @Test func stateCodecRoundTrips() {
-        let entries: [(number: Int64, nodes: [UInt8], since: [Int64])] = [(1, [1, 0], [5, Timestamp.goZero.seconds]), (1 << 40, [2, 1], [-7, 9])]
+        let entries = [StateEntry(number: 1, nodes: [1, 0], since: [5, Timestamp.goZero.seconds]),
+                       StateEntry(number: 1 << 40, nodes: [2, 1], since: [-7, 9])]
         let bytes = StateCodec.encode(entries, parts: 2)
         let decoded = StateCodec.decode(bytes, parts: 2)!
         #expect(decoded.map(\.number) == [1, 1 << 40])

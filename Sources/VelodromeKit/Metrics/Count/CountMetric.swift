@@ -28,8 +28,8 @@ struct CountMetric {
 
     mutating func reserve(issues count: Int) { state?.reserve(issues: count) }
 
-    mutating func restoreState(_ entries: [(index: Int32, nodes: [UInt8], since: [Int64])]) {
-        state?.restore(entries)
+    mutating func restoreState(_ entries: [StateEntry], issues: IssueTable) {
+        state?.restore(entries, issues: issues)
     }
 
     /// Feeds one item; appends the points it makes, in the original's order: the event or comment

@@ -3,7 +3,7 @@
 enum StateCodec {
     static let version: UInt8 = 1
 
-    static func encode(_ entries: [(number: Int64, nodes: [UInt8], since: [Int64])], parts: Int) -> [UInt8] {
+    static func encode(_ entries: [StateEntry], parts: Int) -> [UInt8] {
         var bytes: [UInt8] = [version, UInt8(parts)]
         bytes.reserveCapacity(6 + entries.count * (8 + 9 * parts))
         append(UInt32(entries.count), to: &bytes)
@@ -16,19 +16,19 @@ enum StateCodec {
     }
 
     /// nil when the bytes are not a state of this many parts (then the metric is rebuilt).
-    static func decode(_ bytes: [UInt8], parts: Int) -> [(number: Int64, nodes: [UInt8], since: [Int64])]? {
+    static func decode(_ bytes: [UInt8], parts: Int) -> [StateEntry]? {
         guard bytes.count >= 6, bytes[0] == version, Int(bytes[1]) == parts else { return nil }
         var offset = 2
         let count = Int(read(bytes, &offset, as: UInt32.self))
         guard bytes.count == 6 + count * (8 + 9 * parts) else { return nil }
-        var entries: [(number: Int64, nodes: [UInt8], since: [Int64])] = []
+        var entries: [StateEntry] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let number = Int64(bitPattern: read(bytes, &offset, as: UInt64.self))
             let nodes = Array(bytes[offset..<(offset + parts)])
             offset += parts
             let since = (0..<parts).map { _ in Int64(bitPattern: read(bytes, &offset, as: UInt64.self)) }
-            entries.append((number, nodes, since))
+            entries.append(StateEntry(number: number, nodes: nodes, since: since))
         }
         return entries
     }

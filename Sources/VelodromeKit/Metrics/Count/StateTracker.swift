@@ -49,54 +49,63 @@ struct StateTracker {
 
     /// Moves the issue in or out of the age index after its parts changed.
     private mutating func update(_ issue: Int) {
-        let base = issue * parts
-        var inState = true
-        var start = AgeIndex.zero
-        for part in 0..<parts {
-            guard machines[part].nodes[Int(nodes[base + part])].active else { inState = false; break }
-            start = max(start, since[base + part])
-        }
         if slots[issue] >= 0 {
             ages.remove(slots[issue], start: starts[issue])
             slots[issue] = -1
         }
-        if inState {
-            starts[issue] = start
-            slots[issue] = ages.insert(start)
+        if let start = stateStart(of: issue) { enter(issue, at: start) }
+    }
+
+    /// When the issue's state began (its parts' latest activation), or nil when it is not in it.
+    private func stateStart(of issue: Int) -> Int64? {
+        let base = issue * parts
+        var start = AgeIndex.zero
+        for part in 0..<parts {
+            guard machines[part].nodes[Int(nodes[base + part])].active else { return nil }
+            start = max(start, since[base + part])
         }
+        return start
+    }
+
+    private mutating func enter(_ issue: Int, at start: Int64) {
+        starts[issue] = start
+        slots[issue] = ages.insert(start)
     }
 
     // MARK: Checkpoints
 
-    /// Issues with an entry: number, and per part its node and activation time.
-    func entries(numbers: [Int64]) -> [(number: Int64, nodes: [UInt8], since: [Int64])] {
+    /// Issues with an entry, by number, for a checkpoint.
+    func entries(numbers: [Int64]) -> [StateEntry] {
         known.indices.filter { known[$0] }.map { issue in
             let base = issue * parts
-            return (numbers[issue], Array(nodes[base..<(base + parts)]), Array(since[base..<(base + parts)]))
+            return StateEntry(number: numbers[issue], nodes: Array(nodes[base..<(base + parts)]), since: Array(since[base..<(base + parts)]))
         }
     }
 
-    /// Restores entries saved by `entries`; issues in the state are re-indexed oldest start first.
-    mutating func restore(_ entries: [(index: Int32, nodes: [UInt8], since: [Int64])]) {
+    /// Restores entries saved by `entries` (those of issues the table lacks are dropped); issues in
+    /// the state are re-indexed oldest start first, as the age index needs.
+    mutating func restore(_ entries: [StateEntry], issues: IssueTable) {
         var inState: [(issue: Int, start: Int64)] = []
         for entry in entries {
-            let issue = Int(entry.index), base = issue * parts
+            guard let index = issues.index(of: entry.number) else { continue }
+            let issue = Int(index), base = issue * parts
             known[issue] = true
             for part in 0..<parts {
                 nodes[base + part] = entry.nodes[part]
                 since[base + part] = entry.since[part]
             }
-            var active = true
-            var start = AgeIndex.zero
-            for part in 0..<parts {
-                guard machines[part].nodes[Int(nodes[base + part])].active else { active = false; break }
-                start = max(start, since[base + part])
-            }
-            if active { inState.append((issue, start)) }
+            if let start = stateStart(of: issue) { inState.append((issue, start)) }
         }
         for (issue, start) in inState.sorted(by: { ($0.start, $0.issue) < ($1.start, $1.issue) }) {
-            starts[issue] = start
-            slots[issue] = ages.insert(start)
+            enter(issue, at: start)
         }
     }
+}
+
+/// One issue's state in a checkpoint: its number, and per part its machine node and when the part
+/// last became active.
+struct StateEntry: Equatable {
+    var number: Int64
+    var nodes: [UInt8]
+    var since: [Int64]
 }
