@@ -119,26 +119,23 @@ extension FakeRepository {
     /// covers arrays a test arranged by hand. (Building 100,000 events must not be quadratic.)
     func issueIndex(_ number: Int) -> Int? {
         if number >= 1, number <= issues.count, issues[number - 1].number == number { return number - 1 }
-        var low = 0
-        var high = issues.count
-        while low < high {
-            let mid = (low + high) / 2
-            if issues[mid].number < number { low = mid + 1 } else { high = mid }
-        }
-        if low < issues.count, issues[low].number == number { return low }
-        return issues.firstIndex { $0.number == number }
+        return Self.position(of: number, in: issues) { $0.number }
     }
 
-    /// Position of a comment by id: binary search (builders append ids in increasing
-    /// order), then a linear scan for hand-arranged arrays.
+    /// Position of a comment by id (builders append ids in increasing order).
     static func commentIndex(_ id: Int64, in comments: [FakeComment]) -> Int? {
+        position(of: id, in: comments) { $0.id }
+    }
+
+    /// Binary search over elements kept in key order, then a linear scan for hand-arranged arrays.
+    private static func position<Element, Key: Comparable>(of key: Key, in elements: [Element], by keyOf: (Element) -> Key) -> Int? {
         var low = 0
-        var high = comments.count
+        var high = elements.count
         while low < high {
             let mid = (low + high) / 2
-            if comments[mid].id < id { low = mid + 1 } else { high = mid }
+            if keyOf(elements[mid]) < key { low = mid + 1 } else { high = mid }
         }
-        if low < comments.count, comments[low].id == id { return low }
-        return comments.firstIndex { $0.id == id }
+        if low < elements.count, keyOf(elements[low]) == key { return low }
+        return elements.firstIndex { keyOf($0) == key }
     }
 }
