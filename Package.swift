@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "velodrome", targets: ["Velodrome"]),
-        .library(name: "VelodromeKit", targets: ["VelodromeKit"]),
         .executable(name: "velodrome-bench", targets: ["VelodromeBench"]),
     ],
     dependencies: [
@@ -49,14 +48,20 @@ let package = Package(
             dependencies: ["VelodromeKit", "FakeGitHub"],
             path: "bench/VelodromeBench"
         ),
+        // The test doubles every suite shares: sleepers, transports, seeded randomness, fixtures.
+        .target(
+            name: "TestSupport",
+            dependencies: ["VelodromeKit", "FakeGitHub"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "FakeGitHubTests",
-            dependencies: ["FakeGitHub"]
+            dependencies: ["FakeGitHub", "TestSupport"]
         ),
         .testTarget(
             name: "VelodromeKitTests",
             dependencies: [
-                "VelodromeKit", "FakeGitHub", "Velodrome",
+                "VelodromeKit", "FakeGitHub", "Velodrome", "TestSupport",
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),

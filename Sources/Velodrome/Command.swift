@@ -8,8 +8,9 @@ struct Command: Sendable {
     let usage: String
     let details: String
     let sections: [CommandHelp.Section]
-    /// Positionals at which parsing stops and the rest goes to a plugin (transform's `count`).
-    var plugins: Set<String> = []
+    /// Positionals at which parsing stops and the rest goes to a plugin (transform's `count`),
+    /// with the plugin's help.
+    var plugins: [String: PluginCommand] = [:]
     var footer: String? = nil
     let run: @Sendable (Invocation) async throws -> ExitStatus
 
@@ -20,16 +21,20 @@ struct Command: Sendable {
                     footer: footer ?? "Run 'velodrome help' for the list of commands.")
     }
 
-    var parser: ArgumentParser {
-        ArgumentParser(options: options, stopAt: plugins, context: name)
+    func parser(elsewhere: [String: String]) -> ArgumentParser {
+        ArgumentParser(options: options, stopAt: Set(plugins.keys), context: name, elsewhere: elsewhere)
     }
 }
 
-/// What every command gets once the dispatcher has checked the shared options.
+/// A plugin's own option table: it parses the arguments after the plugin's name.
+struct PluginCommand: Sendable {
+    let options: [OptionSpec]
+    let help: CommandHelp
+}
+
+/// What every command gets once the dispatcher has parsed its options.
 struct Invocation: Sendable {
     let parsed: ParsedArguments
     let environment: [String: String]
     let logger: Logger
-    /// Present for commands that take the loop options.
-    let schedule: LoopSchedule?
 }

@@ -40,39 +40,46 @@ enum Dispatcher {
 
     static func run(_ command: Command, _ arguments: [String], environment: [String: String]) async -> ExitStatus {
         do {
-            let parsed = try command.parser.parse(arguments, environment: environment)
-            let plugin = parsed.positionals.first { command.plugins.contains($0) }
-            if plugin != nil, parsed.remainder.contains(where: { $0 == "--help" || $0 == "-h" }) {
-                Output.print(CountOptions.help.render())
+            let parser = command.parser(elsewhere: optionOwners(except: command))
+            let parsed = try parser.parse(arguments, environment: environment)
+            let plugin = parsed.positionals.first.flatMap { name in command.plugins[name].map { (name, $0) } }
+            if let (_, plugin) = plugin, parsed.remainder.contains(where: { $0 == "--help" || $0 == "-h" }) {
+                Output.print(plugin.help.render())
                 return .success
             }
             if parsed.helpRequested {
                 Output.print(command.help.render())
                 return .success
             }
-            if plugin == nil { try command.parser.rejectPositionals(parsed) }
+            if let (name, plugin) = plugin {
+                try parser.rejectOwnOptions(in: parsed.remainder, plugin: name, pluginOptions: plugin.options)
+            } else {
+                try parser.rejectPositionals(parsed)
+            }
             try OriginalSpellings.rejectMySQL(parsed)
-            let takesLoopOptions = command.options.contains { $0.name == "once" }
             let invocation = Invocation(
                 parsed: parsed,
                 environment: environment,
-                logger: try SharedOptions.logger(parsed, label: "velodrome.\(command.name)"),
-                schedule: takesLoopOptions ? try SharedOptions.schedule(parsed) : nil
+                logger: try SharedOptions.logger(parsed, label: "velodrome.\(command.name)")
             )
             return try await command.run(invocation)
-        } catch let error as UsageError {
-            Output.error("velodrome \(command.name): \(error.message)")
-            return .usage
-        } catch let error as ConfigurationError {
-            Output.error("velodrome \(command.name): \(error)")
-            return .usage
-        } catch let error as ConfigurationProblem {
-            Output.error("velodrome \(command.name): \(error)")
-            return .usage
         } catch {
             Output.error("velodrome \(command.name): \(error)")
-            return .failure
+            return ExitStatus(for: error)
         }
+    }
+
+    /// Every other command's options by spelling, with the first command that takes each.
+    private static func optionOwners(except command: Command) -> [String: String] {
+        var owners: [String: String] = [:]
+        for other in commands where other.name != command.name {
+            for option in other.options where !option.hidden {
+                for spelling in [option.name] + option.aliases where owners[spelling] == nil {
+                    owners[spelling] = other.name
+                }
+            }
+        }
+        return owners
     }
 
     private static func help(_ topics: [String]) -> ExitStatus {
@@ -81,8 +88,8 @@ enum Dispatcher {
             return .success
         }
         if let command = commands.first(where: { $0.name == topic }) {
-            if topics.count > 1, command.plugins.contains(topics[1]) {
-                Output.print(CountOptions.help.render())
+            if topics.count > 1, let plugin = command.plugins[topics[1]] {
+                Output.print(plugin.help.render())
             } else {
                 Output.print(command.help.render())
             }
@@ -98,8 +105,9 @@ enum Dispatcher {
         var lines = [
             "Usage: velodrome <command> [options]",
             "",
-            "Velodrome measures developer productivity on GitHub: it mirrors issues, pull requests,",
-            "events and comments into SQL and turns them into time-series metrics for Grafana.",
+            "Velodrome measures developer productivity on GitHub: it mirrors issues, pull",
+            "requests, events and comments into SQL and turns them into time-series metrics",
+            "for Grafana.",
             "",
             "Commands:",
         ]
@@ -110,7 +118,8 @@ enum Dispatcher {
             "  " + "help".padding(toLength: width + 1, withPad: " ", startingAt: 0) + "Show a command's options: velodrome help fetch",
             "  " + "version".padding(toLength: width + 1, withPad: " ", startingAt: 0) + "Print the version",
             "",
-            "Every command takes --help. Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration.",
+            "Every command takes --help. Exit status: 0 success, 1 runtime failure,",
+            "2 bad usage or configuration.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -5,12 +5,12 @@ enum PlannedCommands {
     static let countTokens = planned("count-tokens", summary: "Record how much of each GitHub token's hourly quota is used",
                                      sections: [.init("Loop options", SharedOptions.loop)])
     static let genManifests = planned("gen-manifests", summary: "Print the Kubernetes manifests that run Velodrome per project", sections: [])
-    static let dashboards = planned("dashboards", summary: "Build Grafana dashboards and datasources, or a self-contained HTML report", sections: [])
+    static let dashboards = planned("dashboards", summary: "Build Grafana dashboards, or a self-contained HTML report", sections: [])
 
     private static func planned(_ name: String, summary: String, sections: [CommandHelp.Section]) -> Command {
         Command(
             name: name, summary: summary, usage: "velodrome \(name) [options]",
-            details: summary + ". Not implemented yet.",
+            details: summary + ".\nNot implemented yet.",
             sections: sections + [.init("Global options", SharedOptions.global)],
             run: { _ in throw UsageError("not implemented yet") }
         )

@@ -32,33 +32,20 @@ enum SharedOptions {
                    help: "Every repository of this project of the configuration."),
     ]
 
-    static func selection(_ parsed: ParsedArguments) -> RepositorySelection {
+    static func selection(_ parsed: ParsedArguments) throws -> RepositorySelection {
         RepositorySelection(repositories: parsed.all("repository"), project: parsed.value("project"),
-                            organization: parsed.value("organization"), configurationPath: parsed.value("config") ?? "config.yaml")
+                            organization: parsed.value("organization"), configurationPath: try parsed.string("config"))
     }
 
     static func database(_ parsed: ParsedArguments) throws -> DatabaseLocation {
-        try DatabaseLocation(parsing: parsed.value("database") ?? "sqlite:velodrome.db")
+        try DatabaseLocation(parsing: try parsed.string("database"))
     }
 
-    /// Sets up swift-log from --log-level and --log-format; returns the stage's logger.
+    /// Sets up swift-log from --log-level and --log-format; returns the command's logger.
     static func logger(_ parsed: ParsedArguments, label: String) throws(UsageError) -> Logger {
-        let levelName = try parsed.choice("log-level", from: LogLevels.names) ?? "info"
-        let formatName = try parsed.choice("log-format", from: LogFormat.allCases.map(\.rawValue)) ?? "text"
-        StderrLogHandler.bootstrap(level: LogLevels.level(named: levelName)!, format: LogFormat(rawValue: formatName)!)
+        let level = try parsed.choice("log-level", from: LogLevels.choices)
+        let format = try parsed.choice("log-format", from: LogFormat.choices)
+        StderrLogHandler.bootstrap(level: level, format: format)
         return Logger(label: label)
-    }
-
-    static func schedule(_ parsed: ParsedArguments) throws(UsageError) -> LoopSchedule {
-        let once = parsed.flag("once")
-        if parsed.value("interval") != nil, parsed.value("frequency") != nil,
-           case .commandLine = parsed.sources["interval"], case .commandLine = parsed.sources["frequency"] {
-            throw UsageError("--interval and --frequency both set the loop period; give one")
-        }
-        if let interval = try parsed.duration("interval") {
-            guard interval >= .seconds(1) else { throw UsageError("bad duration \"\(parsed.value("interval")!)\" for \(parsed.culprit("interval")): must be at least 1s") }
-            return LoopSchedule(once: once, interval: interval)
-        }
-        return .perHour(try parsed.integer("frequency", in: 1...3600) ?? 2, once: once)
     }
 }

@@ -1,1 +1,1 @@
-public enum Velodrome { public static let version = "0.1.0" }
+package enum Velodrome { package static let version = "0.1.0" }

@@ -4,7 +4,7 @@ import Foundation
 /// A started server with one repository, a token for "alice" and a client.
 struct Scenario {
     let server: FakeGitHub
-    let clock: TestClock
+    let clock: FakeClock
     let client: HTTPClient
     let repoID: Int64 = 515_435_940
 
@@ -13,7 +13,7 @@ struct Scenario {
     static let token = "tok-alice"
 
     static func start(_ build: (inout FakeRepository) -> Void = { _ in }) async throws -> Scenario {
-        let clock = TestClock()
+        let clock = FakeClock()
         let server = FakeGitHub(clock: clock.closure)
         var repo = FakeRepository(owner: owner, name: name, id: 515_435_940)
         build(&repo)

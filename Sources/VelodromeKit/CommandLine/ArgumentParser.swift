@@ -2,20 +2,24 @@ import Foundation
 
 /// Parses `--name=value`, `--name value`, flags, repeatable and comma-list options,
 /// `--` and (optionally) a positional that hands the rest of the arguments to a plugin.
-public struct ArgumentParser: Sendable {
-    public let options: [OptionSpec]
+package struct ArgumentParser: Sendable {
+    package let options: [OptionSpec]
     /// Positionals at which parsing stops, leaving the rest in `remainder` (e.g. the `count` plugin).
-    public let stopAt: Set<String>
-    /// Names the command in error messages: "unknown option --x for fetch".
-    public let context: String
+    package let stopAt: Set<String>
+    /// Names the command in error messages: "unexpected argument x for fetch".
+    package let context: String
+    /// Options of other commands, by name, with the command that takes them: a user who gives
+    /// one here is told where it belongs.
+    package let elsewhere: [String: String]
 
-    public init(options: [OptionSpec], stopAt: Set<String> = [], context: String) {
+    package init(options: [OptionSpec], stopAt: Set<String> = [], context: String, elsewhere: [String: String] = [:]) {
         self.options = options
         self.stopAt = stopAt
         self.context = context
+        self.elsewhere = elsewhere
     }
 
-    public func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> ParsedArguments {
+    package func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var index = 0
         var optionsEnded = false
@@ -54,6 +58,9 @@ public struct ArgumentParser: Sendable {
                 name = String(body)
             }
             guard let spec = spec(named: name) else {
+                if let owner = elsewhere[name] {
+                    throw UsageError("--\(name) is an option of \(owner), not of \(context)", argumentIndex: index)
+                }
                 throw UsageError("unknown option --\(name)\(suggestion(for: name))", argumentIndex: index)
             }
             switch spec.kind {
@@ -96,13 +103,31 @@ public struct ArgumentParser: Sendable {
             }
             parsed.sources[spec.name] = .environment(variable)
         }
+        // Declared defaults are filled in here, once: commands read them like any given value.
+        for spec in options where !parsed.has(spec.name) {
+            guard let value = spec.defaultValue else { continue }
+            parsed.values[spec.name] = spec.kind == .list ? Self.splitList(value) : [value]
+            parsed.sources[spec.name] = .defaultValue
+        }
         return parsed
     }
 
     /// Throws the usage error for a positional argument that nothing accepts.
-    public func rejectPositionals(_ parsed: ParsedArguments) throws(UsageError) {
+    package func rejectPositionals(_ parsed: ParsedArguments) throws(UsageError) {
         if let first = parsed.positionals.first {
             throw UsageError("unexpected argument \"\(first)\" for \(context)")
+        }
+    }
+
+    /// Throws for an argument after a plugin's name (`count`) that is an option of this command
+    /// and not of the plugin: it was meant to go before the plugin's name.
+    package func rejectOwnOptions(in remainder: [String], plugin: String, pluginOptions: [OptionSpec]) throws(UsageError) {
+        let pluginNames = Set(pluginOptions.flatMap(\.spellings))
+        for argument in remainder where argument.hasPrefix("--") {
+            let name = String(argument.dropFirst(2).prefix { $0 != "=" })
+            if !pluginNames.contains(name), spec(named: name) != nil {
+                throw UsageError("--\(name) is an option of \(context), not of \(plugin): put it before \(plugin)")
+            }
         }
     }
 
@@ -118,7 +143,7 @@ public struct ArgumentParser: Sendable {
     }
 
     /// Splits a comma list, dropping empty items and surrounding spaces.
-    public static func splitList(_ value: String) -> [String] {
+    package static func splitList(_ value: String) -> [String] {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// Tables drive parsing, help and suggestions alike, so an option documented in
 /// `--help` is exactly an option the parser accepts.
-public struct OptionSpec: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct OptionSpec: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// `--once`, `--once=true`, `--once=false`.
         case flag
         /// `--name VALUE` or `--name=VALUE`; the last occurrence wins.
@@ -14,19 +14,19 @@ public struct OptionSpec: Sendable, Equatable {
         case repeated
     }
 
-    public let name: String
-    public let aliases: [String]
-    public let kind: Kind
-    public let valueName: String
-    public let help: String
+    package let name: String
+    package let aliases: [String]
+    package let kind: Kind
+    package let valueName: String
+    package let help: String
     /// Shown in help as `(default: ...)`; never a secret.
-    public let defaultValue: String?
+    package let defaultValue: String?
     /// Read when the option is absent from the command line.
-    public let environment: String?
+    package let environment: String?
     /// Kept out of help: spellings kept only so old deployments keep working.
-    public let hidden: Bool
+    package let hidden: Bool
 
-    public init(
+    package init(
         _ name: String,
         aliases: [String] = [],
         kind: Kind = .value,
@@ -46,7 +46,7 @@ public struct OptionSpec: Sendable, Equatable {
         self.hidden = hidden
     }
 
-    public static func flag(_ name: String, aliases: [String] = [], hidden: Bool = false, help: String) -> OptionSpec {
+    package static func flag(_ name: String, aliases: [String] = [], hidden: Bool = false, help: String) -> OptionSpec {
         OptionSpec(name, aliases: aliases, kind: .flag, valueName: "", hidden: hidden, help: help)
     }
 

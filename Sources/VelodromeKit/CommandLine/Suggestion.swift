@@ -1,7 +1,7 @@
 /// "Did you mean" candidates by edit distance.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo.
-    public static func closest(to word: String, among candidates: [String]) -> String? {
+    package static func closest(to word: String, among candidates: [String]) -> String? {
         // An abbreviation ("repos") is as plausible a slip as a typo.
         if word.count >= 3, let expansion = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) && $0.count > word.count }) {
             return expansion

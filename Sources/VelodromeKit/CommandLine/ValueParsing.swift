@@ -1,14 +1,28 @@
-/// Typed readers over parsed options: each names the option at fault.
+/// Typed readers over parsed options: each names the option at fault. The readers that return
+/// a value, not an optional, are for options whose table row declares a default, which the
+/// parser always fills in.
 extension ParsedArguments {
-    public func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
-        guard let text = value(name) else { return nil }
+    /// The value of an option with a declared default.
+    package func string(_ name: String) throws(UsageError) -> String {
+        guard let text = value(name) else { throw UsageError("--\(name) needs a value") }
+        return text
+    }
+
+    package func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int {
+        let text = try string(name)
         guard let number = Int(text), range.contains(number) else {
             throw UsageError("bad number \"\(text)\" for \(culprit(name)): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
     }
 
-    public func duration(_ name: String) throws(UsageError) -> Duration? {
+    package func duration(_ name: String) throws(UsageError) -> Duration {
+        guard let duration = try optionalDuration(name) else { throw UsageError("--\(name) needs a value") }
+        return duration
+    }
+
+    /// A duration option without a default: nil when not given.
+    package func optionalDuration(_ name: String) throws(UsageError) -> Duration? {
         guard let text = value(name) else { return nil }
         guard let duration = DurationText.parse(text) else {
             throw UsageError("bad duration \"\(text)\" for \(culprit(name)): expected a number with a unit, such as 90s, 15m, 1h30m")
@@ -16,53 +30,20 @@ extension ParsedArguments {
         return duration
     }
 
-    /// One of a fixed set of words.
-    public func choice(_ name: String, from allowed: [String]) throws(UsageError) -> String? {
-        guard let text = value(name) else { return nil }
-        guard allowed.contains(text) else {
-            let hint = Suggestion.closest(to: text, among: allowed).map { "; did you mean \($0)?" } ?? ""
-            throw UsageError("bad value \"\(text)\" for \(culprit(name)): expected one of \(allowed.joined(separator: ", "))\(hint)")
+    /// One of a fixed set of words, as the value the word stands for.
+    package func choice<Value>(_ name: String, from allowed: [(word: String, value: Value)]) throws(UsageError) -> Value {
+        let text = try string(name)
+        guard let match = allowed.first(where: { $0.word == text }) else {
+            let words = allowed.map(\.word)
+            let hint = Suggestion.closest(to: text, among: words).map { "; did you mean \($0)?" } ?? ""
+            throw UsageError("bad value \"\(text)\" for \(culprit(name)): expected one of \(words.joined(separator: ", "))\(hint)")
         }
-        return text
-    }
-}
-
-/// Go-style durations (`1h30m`, `45s`, `250ms`), as the original's flags took them.
-public enum DurationText {
-    public static func parse(_ text: String) -> Duration? {
-        var rest = Substring(text)
-        var total = Duration.zero
-        guard !rest.isEmpty else { return nil }
-        while !rest.isEmpty {
-            let digits = rest.prefix { $0.isNumber || $0 == "." }
-            guard !digits.isEmpty, let amount = Double(digits), amount.isFinite else { return nil }
-            rest = rest.dropFirst(digits.count)
-            let unit = rest.prefix { $0.isLetter }
-            rest = rest.dropFirst(unit.count)
-            let seconds: Double
-            switch unit {
-            case "ms": seconds = 0.001
-            case "s": seconds = 1
-            case "m": seconds = 60
-            case "h": seconds = 3600
-            case "d": seconds = 86_400
-            default: return nil
-            }
-            total += .milliseconds(Int64((amount * seconds * 1000).rounded()))
-        }
-        return total
+        return match.value
     }
 
-    /// `1h30m`, `45s`, `250ms`: the inverse of `parse` for whole milliseconds.
-    public static func format(_ duration: Duration) -> String {
-        var milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-        if milliseconds == 0 { return "0s" }
-        if milliseconds % 1000 != 0 { return "\(milliseconds)ms" }
-        var text = ""
-        for (unit, size) in [("h", Int64(3_600_000)), ("m", 60_000), ("s", 1000)] where milliseconds >= size {
-            text += "\(milliseconds / size)\(unit)"
-            milliseconds %= size
-        }
-        return text
+    /// A secret from its file option, else from its value option (or that option's variable).
+    package func secret(file: String, value name: String) throws(ConfigurationProblem) -> Secret? {
+        if let path = value(file) { return try Secret.read(file: path, origin: "--\(file) \(path)") }
+        return value(name).map { Secret($0, origin: culprit(name)) }
     }
 }

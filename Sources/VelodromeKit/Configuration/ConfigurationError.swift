@@ -1,13 +1,13 @@
 /// A problem found in config.yaml, with where it is: exit status 2, and nothing runs.
-public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
-    public let file: String
-    public let line: Int?
-    public let column: Int?
+package struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+    package let file: String
+    package let line: Int?
+    package let column: Int?
     /// `projects.kubernetes.repositories."kubernetes/kubernetes".lgtmer.args[2]`
-    public let path: String?
-    public let message: String
+    package let path: String?
+    package let message: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -15,7 +15,7 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
@@ -25,8 +25,8 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A problem without a location yet; the loader adds file, line and path.
-public struct ConfigurationProblem: Error, Equatable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+package struct ConfigurationProblem: Error, Equatable, CustomStringConvertible {
+    package let message: String
+    package init(_ message: String) { self.message = message }
+    package var description: String { message }
 }

@@ -3,8 +3,8 @@ import Yams
 
 /// Reads config.yaml into a `Configuration`, validating everything up front:
 /// a configuration that loads is one every stage can run.
-public enum ConfigurationLoader {
-    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+package enum ConfigurationLoader {
+    package static func load(path: String) throws(ConfigurationError) -> Configuration {
         let text: String
         do throws(ConfigurationProblem) {
             text = try TextFile.read(path, what: "the configuration file")
@@ -14,7 +14,7 @@ public enum ConfigurationLoader {
         return try parse(text, file: path)
     }
 
-    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> Configuration {
+    package static func parse(_ text: String, file: String) throws(ConfigurationError) -> Configuration {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -1,20 +1,20 @@
 /// `owner/name` of a GitHub repository. Compared and stored lower-case, as GitHub treats them.
-public struct RepositoryName: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let owner: String
-    public let name: String
+package struct RepositoryName: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let owner: String
+    package let name: String
 
     /// The form stored in the database and used as the InfluxDB `repository` tag.
-    public var key: String { "\(owner)/\(name)".lowercased() }
-    public var description: String { "\(owner)/\(name)" }
+    package var key: String { "\(owner)/\(name)".lowercased() }
+    package var description: String { "\(owner)/\(name)" }
 
-    public init(owner: String, name: String) {
+    package init(owner: String, name: String) {
         self.owner = owner
         self.name = name
     }
 
     /// Validates GitHub's rules: owners are letters, digits and single inner hyphens (at most 39);
     /// names are letters, digits, `.`, `-` and `_` (at most 100), and neither `.` nor `..`.
-    public init(parsing text: String) throws(ConfigurationProblem) {
+    package init(parsing text: String) throws(ConfigurationProblem) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw ConfigurationProblem("repository \"\(text)\" is not in owner/name form")
@@ -31,7 +31,7 @@ public struct RepositoryName: Sendable, Hashable, Comparable, CustomStringConver
         self.init(owner: owner, name: name)
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
-    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.key < rhs.key }
+    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
+    package func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.key < rhs.key }
 }

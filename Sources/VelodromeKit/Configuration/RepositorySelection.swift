@@ -1,13 +1,13 @@
 /// Which repositories a stage works on: `--repository` names, the original's
 /// `--organization ORG --project NAME` pair, every repository of `--project`, or, with none of
 /// these, every repository of the configuration.
-public struct RepositorySelection: Sendable {
-    public var repositories: [String]
-    public var project: String?
-    public var organization: String?
-    public var configurationPath: String
+package struct RepositorySelection: Sendable {
+    package var repositories: [String]
+    package var project: String?
+    package var organization: String?
+    package var configurationPath: String
 
-    public init(repositories: [String], project: String?, organization: String?, configurationPath: String) {
+    package init(repositories: [String], project: String?, organization: String?, configurationPath: String) {
         self.repositories = repositories
         self.project = project
         self.organization = organization
@@ -15,7 +15,7 @@ public struct RepositorySelection: Sendable {
     }
 
     /// The configuration is read only when the selection needs it, unless it was read already.
-    public func resolve(configuration loaded: Configuration? = nil) throws -> [RepositoryName] {
+    package func resolve(configuration loaded: Configuration? = nil) throws -> [RepositoryName] {
         if let organization {
             guard let project else { throw UsageError("--organization needs --project NAME (the repository's name), as the original fetcher took them") }
             guard repositories.isEmpty else { throw UsageError("give --repository or --organization with --project, not both") }

@@ -3,39 +3,39 @@ import Logging
 import Synchronization
 
 /// What a GET to GitHub brought back: a decoded page, or "not modified" for a matching ETag.
-public enum GitHubAnswer<Value: Sendable>: Sendable {
+package enum GitHubAnswer<Value: Sendable>: Sendable {
     case page(Value, GitHubResponseInfo)
     case notModified(GitHubResponseInfo)
 
-    public var info: GitHubResponseInfo {
+    package var info: GitHubResponseInfo {
         switch self {
         case .page(_, let info), .notModified(let info): info
         }
     }
 }
 
-public struct GitHubResponseInfo: Sendable {
-    public var etag: String?
-    public var links: LinkHeader
+package struct GitHubResponseInfo: Sendable {
+    package var etag: String?
+    package var links: LinkHeader
     /// GitHub's clock (the `Date` header).
-    public var date: Timestamp?
+    package var date: Timestamp?
 }
 
 /// Counters for progress lines and the per-repository summary.
-public struct GitHubCounters: Sendable, Equatable {
-    public var requests = 0
-    public var notModified = 0
-    public var retries = 0
-    public var quotaRemaining: Int?
+package struct GitHubCounters: Sendable, Equatable {
+    package var requests = 0
+    package var notModified = 0
+    package var retries = 0
+    package var quotaRemaining: Int?
 }
 
 /// A GitHub REST client that is careful with the quota and patient with failures: it reads the
 /// rate limit from every answer, spreads requests over logins, waits out limits, and retries
 /// transient failures with capped exponential backoff and jitter.
-public final class GitHubClient: Sendable {
-    public static let apiVersion = "2022-11-28"
+package final class GitHubClient: Sendable {
+    package static let apiVersion = "2022-11-28"
 
-    public let baseURL: URL
+    package let baseURL: URL
     private let transport: any HTTPTransport
     private let sleeper: any Sleeper
     private let policy: GitHubPolicy
@@ -50,7 +50,7 @@ public final class GitHubClient: Sendable {
         var serverTime: (Timestamp, ContinuousClock.Instant)?
     }
 
-    public init(baseURL: URL, tokens: [Secret], transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(),
+    package init(baseURL: URL, tokens: [Secret], transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(),
                 policy: GitHubPolicy = GitHubPolicy(), logger: Logger) {
         self.baseURL = baseURL
         self.transport = transport
@@ -60,16 +60,16 @@ public final class GitHubClient: Sendable {
         state = Mutex(State(pool: TokenPool(tokens: tokens)))
     }
 
-    public var counters: GitHubCounters { state.withLock { $0.counters } }
+    package var counters: GitHubCounters { state.withLock { $0.counters } }
 
     /// `baseURL` + path, e.g. `/repos/o/r/issues`.
-    public func url(_ path: String, query: [(String, String)] = []) -> URL {
+    package func url(_ path: String, query: [(String, String)] = []) -> URL {
         baseURL.appendingEndpoint(path, query: query)
     }
 
     /// Learns which login each token belongs to (`GET /user`), so tokens of one login share its quota.
     /// Only needed with several tokens; a bad token fails here, named by its file.
-    public func identifyLogins(stop: StopSignal) async throws {
+    package func identifyLogins(stop: StopSignal) async throws {
         let tokens = state.withLock { $0.pool.logins.flatMap(\.tokens) }
         guard tokens.count > 1 else { return }
         for token in tokens {
@@ -86,7 +86,7 @@ public final class GitHubClient: Sendable {
 
     /// GETs `url`, decoding a successful body with `decode`; a body that does not decode is
     /// retried like a dropped connection, so a partial page is never returned.
-    public func get<Value: Sendable>(_ url: URL, etag: String?, stop: StopSignal,
+    package func get<Value: Sendable>(_ url: URL, etag: String?, stop: StopSignal,
                                      decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
         try await get(url, etag: etag, token: nil, stop: stop, decode: decode)
     }
@@ -94,10 +94,21 @@ public final class GitHubClient: Sendable {
     private func get<Value: Sendable>(_ url: URL, etag: String?, token fixedToken: Secret?, stop: StopSignal,
                                       decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
         let path = url.path
-        var transientFailures = 0
         var secondaryHits = 0
-        while true {
-            if stop.isRequested { throw StopRequested() }
+        var lastFailureWasConnect = false
+        return try await policy.transient.run(
+            sleeper: sleeper,
+            onRetry: { reason, failures, delay in
+                state.withLock { $0.counters.retries += 1 }
+                logger.warning("GitHub request failed, retrying in \(DurationText.format(delay)): \(reason)", metadata: ["attempt": "\(failures)"])
+            },
+            giveUp: { reason, failures in
+                lastFailureWasConnect
+                    ? GitHubError.unreachable(apiURL: baseURL.absoluteString, reason: reason, attempts: failures)
+                    : GitHubError.unavailable(path: path, reason: reason, attempts: failures)
+            }
+        ) { () async throws -> Retry.Step<GitHubAnswer<Value>> in
+            try stop.check()
             let (token, login) = try await pickToken(fixed: fixedToken)
             var headers = [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", userAgent)]
             if let token { headers.append(("Authorization", "Bearer \(token.value)")) }
@@ -107,48 +118,47 @@ public final class GitHubClient: Sendable {
             let response: HTTPResponse
             do {
                 response = try await transport.send(HTTPRequest(url: url, headers: headers))
-            } catch {
-                transientFailures += 1
-                try await retryTransient(path, reason: error.message, failures: transientFailures, stop: stop)
-                continue
+            } catch let error as TransportError {
+                lastFailureWasConnect = error.couldNotConnect
+                return .failed(error.message)
             }
+            lastFailureWasConnect = false
             let info = observe(response, login: login)
             switch response.status {
             case 200..<300:
                 do {
-                    return .page(try decode(response.body), info)
+                    return .done(.page(try decode(response.body), info))
                 } catch {
-                    transientFailures += 1
-                    try await retryTransient(path, reason: "malformed body (\(response.body.count) bytes): \(Self.describe(error))", failures: transientFailures, stop: stop)
+                    return .failed("malformed body of GET \(path) (\(response.body.count) bytes): \(Self.describe(error))")
                 }
             case 304:
                 state.withLock { $0.counters.notModified += 1 }
-                return .notModified(info)
+                return .done(.notModified(info))
             case 401:
                 throw GitHubError.unauthorized(tokenOrigin: token?.origin ?? "(no token: anonymous request)")
             case 403, 429:
-                let message = Self.message(response.body)
+                let message = response.explanation
                 if let seconds = response.header("retry-after").flatMap(Int.init) {
                     secondaryHits += 1
-                    try await waitForLimit(.seconds(max(seconds, 1)), why: "GitHub asked to retry \(path) after \(seconds)s (\(response.status))", hits: secondaryHits, stop: stop)
+                    try await waitForLimit(.seconds(max(seconds, 1)), why: "GitHub asked to retry \(path) after \(seconds)s (\(response.status))", hits: secondaryHits)
                 } else if response.header("x-ratelimit-remaining") == "0" {
-                    continue // the login is marked spent: the next pick waits for its reset or takes another login
+                    // The login is marked spent: the next pick waits for its reset or takes another login.
                 } else if response.status == 429 || message.lowercased().contains("secondary rate limit") || message.lowercased().contains("abuse") {
                     secondaryHits += 1
-                    let delay = max(.seconds(60), policy.secondaryBackoff.delay(attempt: secondaryHits))
-                    try await waitForLimit(delay, why: "GitHub secondary rate limit on \(path)", hits: secondaryHits, stop: stop)
+                    let delay = max(.seconds(60), policy.secondaryBackoff.delay(attempt: secondaryHits, random: 0))
+                    try await waitForLimit(delay, why: "GitHub secondary rate limit on \(path)", hits: secondaryHits)
                 } else {
                     throw GitHubError.forbidden(path: path, message: message)
                 }
+                return .again
             case 404:
                 throw GitHubError.notFound(path: path)
             case 422:
-                throw GitHubError.unprocessable(path: path, message: Self.message(response.body))
+                throw GitHubError.unprocessable(path: path, message: response.explanation)
             case 500...599:
-                transientFailures += 1
-                try await retryTransient(path, reason: "\(response.status) \(Self.message(response.body))", failures: transientFailures, stop: stop)
+                return .failed("\(response.status) \(response.explanation) (GET \(path))")
             default:
-                throw GitHubError.unexpectedStatus(path: path, status: response.status, message: Self.message(response.body))
+                throw GitHubError.unexpectedStatus(path: path, status: response.status, message: response.explanation)
             }
         }
     }
@@ -170,7 +180,7 @@ public final class GitHubClient: Sendable {
                     throw GitHubError.rateLimited("GitHub quota of \(login) is spent until \(reset) (\(DurationText.format(delay)) from now), longer than --max-wait \(DurationText.format(maxWait))")
                 }
                 logger.warning("GitHub quota of \(login) is spent; waiting \(DurationText.format(delay)) until it resets at \(reset)")
-                try await sleep(delay)
+                try await sleeper.sleepOrStop(for: delay)
                 state.withLock { $0.pool.forgetRate(login: index) }
             }
         }
@@ -189,17 +199,7 @@ public final class GitHubClient: Sendable {
         return GitHubResponseInfo(etag: response.header("etag"), links: LinkHeader(response.header("link")), date: date)
     }
 
-    private func retryTransient(_ path: String, reason: String, failures: Int, stop: StopSignal) async throws {
-        guard failures < policy.attempts else {
-            throw GitHubError.unavailable(path: path, reason: reason, attempts: failures)
-        }
-        let delay = policy.transientBackoff.delay(attempt: failures)
-        state.withLock { $0.counters.retries += 1 }
-        logger.warning("GitHub request failed, retrying in \(DurationText.format(delay)): \(reason)", metadata: ["path": "\(path)", "attempt": "\(failures)"])
-        try await sleep(delay)
-    }
-
-    private func waitForLimit(_ delay: Duration, why: String, hits: Int, stop: StopSignal) async throws {
+    private func waitForLimit(_ delay: Duration, why: String, hits: Int) async throws {
         guard hits <= policy.secondaryAttempts else {
             throw GitHubError.rateLimited("\(why): still limited after \(hits - 1) waits")
         }
@@ -207,28 +207,12 @@ public final class GitHubClient: Sendable {
             throw GitHubError.rateLimited("\(why): the wait of \(DurationText.format(delay)) is longer than --max-wait \(DurationText.format(maxWait))")
         }
         logger.warning("\(why); waiting \(DurationText.format(delay))")
-        try await sleep(delay)
-    }
-
-    private func sleep(_ delay: Duration) async throws {
-        do {
-            try await sleeper.sleep(for: delay)
-        } catch {
-            throw StopRequested()
-        }
+        try await sleeper.sleepOrStop(for: delay)
     }
 
     private static func serverNow(_ serverTime: (Timestamp, ContinuousClock.Instant)?) -> Timestamp {
         guard let (date, seen) = serverTime else { return Timestamp(Date()) }
         return date.adding(seconds: (ContinuousClock.now - seen).components.seconds)
-    }
-
-    /// GitHub's `{"message": ...}`, or the start of whatever the body was.
-    static func message(_ body: Data) -> String {
-        struct Message: Decodable { let message: String }
-        if let decoded = try? JSONDecoder().decode(Message.self, from: body) { return decoded.message }
-        let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "(empty body)" : text
     }
 
     private static func describe(_ error: Error) -> String {

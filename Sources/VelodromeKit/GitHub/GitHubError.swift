@@ -1,5 +1,5 @@
 /// Why a GitHub request failed for good (after any retries).
-public enum GitHubError: Error, CustomStringConvertible, Equatable {
+package enum GitHubError: Error, CustomStringConvertible, Equatable {
     /// 401: the token is wrong or revoked. Names where the token came from, never the token.
     case unauthorized(tokenOrigin: String)
     case notFound(path: String)
@@ -9,9 +9,11 @@ public enum GitHubError: Error, CustomStringConvertible, Equatable {
     case rateLimited(String)
     /// 5xx, dropped or stalled connections, truncated or malformed bodies, beyond the retries.
     case unavailable(path: String, reason: String, attempts: Int)
+    /// No connection could be made at all: the address, not GitHub, is likely at fault.
+    case unreachable(apiURL: String, reason: String, attempts: Int)
     case unexpectedStatus(path: String, status: Int, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unauthorized(let origin):
             "GitHub refused the token from \(origin) (401 Bad credentials): check that it is valid and not revoked"
@@ -25,6 +27,9 @@ public enum GitHubError: Error, CustomStringConvertible, Equatable {
             message
         case .unavailable(let path, let reason, let attempts):
             "GitHub failed \(path) \(attempts) times; last: \(reason)"
+        case .unreachable(let apiURL, let reason, let attempts):
+            "cannot reach GitHub's API at \(apiURL) (\(attempts) tries; last: \(reason)): check the network and proxy, "
+                + "or point --github-url (GITHUB_API_URL) at your GitHub Enterprise, https://HOST/api/v3"
         case .unexpectedStatus(let path, let status, let message):
             "GitHub answered \(path) with \(status): \(message)"
         }

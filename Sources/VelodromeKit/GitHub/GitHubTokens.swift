@@ -1,8 +1,8 @@
 import Foundation
 
 /// The tokens `fetch` uses: each `--token-file`, else the `GITHUB_TOKEN` variable, else none.
-public enum GitHubTokens {
-    public static func resolve(files: [String], environment: [String: String]) throws(ConfigurationProblem) -> [Secret] {
+package enum GitHubTokens {
+    package static func resolve(files: [String], environment: [String: String]) throws(ConfigurationProblem) -> [Secret] {
         if !files.isEmpty {
             var tokens: [Secret] = []
             for file in files { tokens.append(try Secret.read(file: file, origin: "token file \(file)")) }
@@ -15,7 +15,7 @@ public enum GitHubTokens {
     }
 
     /// `--github-url`: an http(s) URL with a host; GitHub Enterprise's ends in `/api/v3`.
-    public static func apiURL(_ text: String) throws(UsageError) -> URL {
+    package static func apiURL(_ text: String) throws(UsageError) -> URL {
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false, url.query == nil else {
             throw UsageError("--github-url: \"\(text)\" is not an http(s) URL such as https://api.github.com or https://HOST/api/v3")
         }

@@ -2,10 +2,10 @@ import Foundation
 
 /// GitHub's `Link` header: `<url>; rel="next", <url>; rel="last"`. The URLs are followed as given
 /// (GitHub points them at `/repositories/{id}/...`, and at `after=` cursors on large lists).
-public struct LinkHeader: Sendable, Equatable {
-    public private(set) var relations: [String: URL] = [:]
+package struct LinkHeader: Sendable, Equatable {
+    package private(set) var relations: [String: URL] = [:]
 
-    public init(_ text: String?) {
+    package init(_ text: String?) {
         guard let text else { return }
         for part in text.split(separator: ",") {
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -18,6 +18,6 @@ public struct LinkHeader: Sendable, Equatable {
         }
     }
 
-    public var next: URL? { relations["next"] }
-    public var last: URL? { relations["last"] }
+    package var next: URL? { relations["next"] }
+    package var last: URL? { relations["last"] }
 }

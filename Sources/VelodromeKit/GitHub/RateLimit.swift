@@ -1,12 +1,12 @@
 /// GitHub's `X-RateLimit-*` headers, read from every answer: the quota is never polled.
-public struct RateLimit: Sendable, Equatable {
-    public var limit: Int
-    public var remaining: Int
-    public var reset: Timestamp
-    public var used: Int?
-    public var resource: String?
+package struct RateLimit: Sendable, Equatable {
+    package var limit: Int
+    package var remaining: Int
+    package var reset: Timestamp
+    package var used: Int?
+    package var resource: String?
 
-    public init(limit: Int, remaining: Int, reset: Timestamp, used: Int? = nil, resource: String? = nil) {
+    package init(limit: Int, remaining: Int, reset: Timestamp, used: Int? = nil, resource: String? = nil) {
         self.limit = limit
         self.remaining = remaining
         self.reset = reset
@@ -14,7 +14,7 @@ public struct RateLimit: Sendable, Equatable {
         self.resource = resource
     }
 
-    public init?(headers: HTTPResponse) {
+    package init?(headers: HTTPResponse) {
         guard let limit = headers.header("x-ratelimit-limit").flatMap(Int.init),
               let remaining = headers.header("x-ratelimit-remaining").flatMap(Int.init),
               let reset = headers.header("x-ratelimit-reset").flatMap(Int64.init) else { return nil }
@@ -23,7 +23,7 @@ public struct RateLimit: Sendable, Equatable {
     }
 
     /// Requests kept back so that other users of the login (count-tokens, people) are not starved.
-    public var reserve: Int { limit / 100 }
+    package var reserve: Int { limit / 100 }
 
-    public var isSpent: Bool { remaining <= reserve }
+    package var isSpent: Bool { remaining <= reserve }
 }

@@ -3,13 +3,13 @@ import Foundation
 import FoundationNetworking
 #endif
 
-public struct HTTPRequest: Sendable {
-    public var method: String
-    public var url: URL
-    public var headers: [(String, String)]
-    public var body: Data?
+package struct HTTPRequest: Sendable {
+    package var method: String
+    package var url: URL
+    package var headers: [(String, String)]
+    package var body: Data?
 
-    public init(method: String = "GET", url: URL, headers: [(String, String)] = [], body: Data? = nil) {
+    package init(method: String = "GET", url: URL, headers: [(String, String)] = [], body: Data? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -17,43 +17,51 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-public struct HTTPResponse: Sendable {
-    public var status: Int
+package struct HTTPResponse: Sendable {
+    package var status: Int
     /// Header names lower-cased.
-    public var headers: [String: String]
-    public var body: Data
+    package var headers: [String: String]
+    package var body: Data
     /// Where the answer came from, after redirects.
-    public var url: URL
+    package var url: URL
 
-    public init(status: Int, headers: [String: String], body: Data, url: URL) {
+    package init(status: Int, headers: [String: String], body: Data, url: URL) {
         self.status = status
         self.headers = headers
         self.body = body
         self.url = url
     }
 
-    public func header(_ name: String) -> String? { headers[name.lowercased()] }
+    package func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
 
 /// Sends HTTP requests; failures to get any answer (timeouts, dropped or truncated
 /// connections) throw `TransportError`.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse
 }
 
-public struct TransportError: Error, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+package struct TransportError: Error, CustomStringConvertible {
+    package let message: String
+    /// No answer could start: the host is unknown, refuses connections, or there is no network.
+    /// Worth a hint about the address, which a timeout or a dropped connection is not.
+    package let couldNotConnect: Bool
+
+    package init(_ message: String, couldNotConnect: Bool = false) {
+        self.message = message
+        self.couldNotConnect = couldNotConnect
+    }
+
+    package var description: String { message }
 }
 
 /// URLSession (libcurl on Linux) with every response cache switched off: GitHub answers with
 /// `Cache-Control: private, max-age=60`, and a cache would hand back stale pages. Conditional
 /// requests are made explicitly with `If-None-Match`.
-public final class URLSessionTransport: HTTPTransport {
+package final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
-    public init(timeout: Duration) {
+    package init(timeout: Duration) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
@@ -65,7 +73,7 @@ public final class URLSessionTransport: HTTPTransport {
 
     deinit { session.finishTasksAndInvalidate() }
 
-    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
@@ -76,9 +84,9 @@ public final class URLSessionTransport: HTTPTransport {
         do {
             (data, response) = try await session.data(for: urlRequest)
         } catch let error as URLError {
-            throw TransportError("\(Self.describe(error)) (\(request.method) \(request.url.path))")
+            throw Self.failure(error, request)
         } catch {
-            throw TransportError("\(error.localizedDescription) (\(request.method) \(request.url.path))")
+            throw TransportError("\(error.localizedDescription) (\(request.method) \(request.url.path) on \(request.url.hostAndPort))")
         }
         guard let http = response as? HTTPURLResponse else {
             throw TransportError("not an HTTP response from \(request.url.host ?? "?")")
@@ -90,16 +98,29 @@ public final class URLSessionTransport: HTTPTransport {
         return HTTPResponse(status: http.statusCode, headers: headers, body: data, url: http.url ?? request.url)
     }
 
-    private static func describe(_ error: URLError) -> String {
+    /// Names what failed and where: "cannot connect to 127.0.0.1:1 (POST /query)".
+    private static func failure(_ error: URLError, _ request: HTTPRequest) -> TransportError {
+        let host = request.url.hostAndPort
+        let what: String
+        var couldNotConnect = false
         switch error.code {
-        case .timedOut: "timed out"
-        case .networkConnectionLost: "connection lost"
-        case .cannotConnectToHost: "cannot connect"
-        case .cannotFindHost: "host not found"
-        case .notConnectedToInternet: "no network"
-        case .badServerResponse: "bad server response"
-        case .cancelled: "cancelled"
-        default: "network error \(error.code.rawValue)"
+        case .timedOut: what = "timed out waiting for \(host)"
+        case .networkConnectionLost: what = "connection to \(host) lost"
+        case .cannotConnectToHost: (what, couldNotConnect) = ("cannot connect to \(host)", true)
+        case .cannotFindHost, .dnsLookupFailed: (what, couldNotConnect) = ("host not found: \(host)", true)
+        case .notConnectedToInternet: (what, couldNotConnect) = ("no network to reach \(host)", true)
+        case .badServerResponse: what = "bad answer from \(host)"
+        case .cancelled: what = "request to \(host) cancelled"
+        default: what = "network error \(error.code.rawValue) talking to \(host)"
         }
+        return TransportError("\(what) (\(request.method) \(request.url.path))", couldNotConnect: couldNotConnect)
+    }
+}
+
+extension URL {
+    /// `api.github.com`, or `127.0.0.1:8086` when the port is given.
+    package var hostAndPort: String {
+        let host = host ?? "?"
+        return port.map { "\(host):\($0)" } ?? host
     }
 }

@@ -1,5 +1,5 @@
 /// What the metrics read, in order: every issue's `opened`, its events, and its comments.
-public enum EventKind: UInt8, Sendable {
+package enum EventKind: UInt8, Sendable {
     case opened, commented, closed, reopened, merged, labeled, unlabeled
     /// Any other event GitHub records (assigned, subscribed, ...): it can still create an issue's state entry.
     case other

@@ -80,7 +80,7 @@ struct RepositoryTransform {
             if points.count >= batchSize {
                 try await write(&points, &summary)
             }
-            if stop.isRequested { throw StopRequested() }
+            try stop.check()
             if rows.count < Self.chunk { break }
         }
         try await write(&points, &summary)

@@ -1,9 +1,9 @@
 /// One repository and the metrics to compute for it.
-public struct TransformJob: Sendable {
-    public var repository: RepositoryName
-    public var metrics: [MetricDefinition]
+package struct TransformJob: Sendable {
+    package var repository: RepositoryName
+    package var metrics: [MetricDefinition]
 
-    public init(repository: RepositoryName, metrics: [MetricDefinition]) {
+    package init(repository: RepositoryName, metrics: [MetricDefinition]) {
         self.repository = repository
         self.metrics = metrics
     }

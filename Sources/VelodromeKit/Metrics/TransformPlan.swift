@@ -1,19 +1,31 @@
 /// Which metrics of which repositories a transform computes: the configuration's metrics of the
 /// selected repositories (optionally only `--metric` ones), or the one metric the original's
 /// form defines on the command line (`--name M count ...`).
-public struct TransformPlan: Sendable {
-    public var selection: RepositorySelection
-    public var metricNames: [String]
+package struct TransformPlan: Sendable {
+    package var selection: RepositorySelection
+    package var metricNames: [String]
     /// `--name` with the plugin arguments after `count`.
-    public var adHoc: (name: String, arguments: [String])?
+    package var adHoc: (name: String, arguments: [String])?
 
-    public init(selection: RepositorySelection, metricNames: [String], adHoc: (name: String, arguments: [String])?) {
+    package init(selection: RepositorySelection, metricNames: [String], adHoc: (name: String, arguments: [String])?) {
         self.selection = selection
         self.metricNames = metricNames
         self.adHoc = adHoc
     }
 
-    public func jobs() throws -> [TransformJob] {
+    /// From transform's options: `--metric` names, and `--name` naming either a metric of the
+    /// configuration or, before `count ...`, the metric the plugin arguments define.
+    package init(parsed: ParsedArguments, selection: RepositorySelection) throws(UsageError) {
+        let name = parsed.value("name")
+        if parsed.positionals.first == CountOptions.pluginName {
+            guard let name else { throw UsageError("count needs --name METRIC, the name of the metric its arguments define") }
+            self.init(selection: selection, metricNames: parsed.all("metric"), adHoc: (name, parsed.remainder))
+        } else {
+            self.init(selection: selection, metricNames: parsed.all("metric") + (name.map { [$0] } ?? []), adHoc: nil)
+        }
+    }
+
+    package func jobs() throws -> [TransformJob] {
         if let adHoc {
             guard metricNames.isEmpty else { throw UsageError("--metric selects metrics of the configuration; with count arguments, --name names the one metric") }
             let options: CountOptions

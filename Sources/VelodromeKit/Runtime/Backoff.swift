@@ -1,18 +1,19 @@
-/// Capped exponential backoff with full jitter: attempt 1 waits up to `base`, attempt n up to
+/// Capped exponential backoff with jitter: attempt 1 waits up to `base`, attempt n up to
 /// `base * 2^(n-1)`, never more than `cap`. Jitter keeps many clients from retrying in step.
-public struct Backoff: Sendable {
-    public let base: Duration
-    public let cap: Duration
+package struct Backoff: Sendable {
+    package let base: Duration
+    package let cap: Duration
     /// Fraction of the delay that is randomised (0 = none, 1 = full jitter).
-    public let jitter: Double
+    package let jitter: Double
 
-    public init(base: Duration, cap: Duration, jitter: Double = 0.5) {
+    package init(base: Duration, cap: Duration, jitter: Double = 0.5) {
         self.base = base
         self.cap = cap
         self.jitter = jitter
     }
 
-    public func delay(attempt: Int, random: Double = Double.random(in: 0..<1)) -> Duration {
+    /// `random` in 0..<1 takes up to `jitter` of the full delay off.
+    package func delay(attempt: Int, random: Double) -> Duration {
         let exponent = min(max(attempt - 1, 0), 30)
         let full = min(base * (1 << exponent), cap)
         return full * (1 - jitter * random)

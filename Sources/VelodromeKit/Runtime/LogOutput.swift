@@ -2,45 +2,40 @@ import Foundation
 import Logging
 
 /// How log lines look: `text` for people at a terminal, `json` (one object per line) for containers.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     case text
     case json
+
+    /// The words `--log-format` takes.
+    package static let choices = allCases.map { (word: $0.rawValue, value: $0) }
 }
 
-/// Log levels offered on the command line.
-public enum LogLevels {
-    public static let names = ["debug", "info", "warning", "error"]
-
-    public static func level(named name: String) -> Logger.Level? {
-        switch name {
-        case "debug": .debug
-        case "info": .info
-        case "warning": .warning
-        case "error": .error
-        default: nil
-        }
-    }
+/// Log levels offered on the command line: the words `--log-level` takes.
+package enum LogLevels {
+    package static let choices: [(word: String, value: Logger.Level)] = [
+        ("debug", .debug), ("info", .info), ("warning", .warning), ("error", .error),
+    ]
 }
 
 /// Writes each log record as one line on stderr, whole, even from several threads.
-public struct StderrLogHandler: LogHandler {
-    public var logLevel: Logger.Level
-    public var metadata: Logger.Metadata = [:]
+package struct StderrLogHandler: LogHandler {
+    package var logLevel: Logger.Level
+    package var metadata: Logger.Metadata = [:]
     let label: String
     let format: LogFormat
 
-    public init(label: String, level: Logger.Level, format: LogFormat) {
+    package init(label: String, level: Logger.Level, format: LogFormat) {
         self.label = label
         self.logLevel = level
         self.format = format
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         let time = LogTime.now()
@@ -52,7 +47,7 @@ public struct StderrLogHandler: LogHandler {
     }
 
     /// Installs the handler process-wide; call once, before any logger is made.
-    public static func bootstrap(level: Logger.Level, format: LogFormat) {
+    package static func bootstrap(level: Logger.Level, format: LogFormat) {
         LoggingSystem.bootstrap { label in StderrLogHandler(label: label, level: level, format: format) }
     }
 }
@@ -79,8 +74,8 @@ enum LogTime {
 }
 
 /// Renders log records; separate from the handler so tests can check exact lines.
-public enum LogLine {
-    public static func text(time: String, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+package enum LogLine {
+    package static func text(time: String, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
         var line = "\(time) \(level.rawValue) [\(label)] \(message)"
         for key in metadata.keys.sorted() {
             line += " \(key)=\(quoteIfNeeded(render(metadata[key]!)))"
@@ -88,7 +83,7 @@ public enum LogLine {
         return line
     }
 
-    public static func json(time: String, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+    package static func json(time: String, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
         var fields = ["\"time\":\(JSONText.quote(time))", "\"level\":\(JSONText.quote(level.rawValue))",
                       "\"logger\":\(JSONText.quote(label))", "\"message\":\(JSONText.quote(message))"]
         for key in metadata.keys.sorted() where !["time", "level", "logger", "message"].contains(key) {
@@ -123,8 +118,8 @@ public enum LogLine {
 }
 
 /// JSON string literals, for the few places that write JSON by hand (log lines).
-public enum JSONText {
-    public static func quote(_ text: String) -> String {
+package enum JSONText {
+    package static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,14 +1,14 @@
 /// The embedded default: points in the `metric_points` table of the mirror's own database.
-public struct EmbeddedSink: PointSink {
+package struct EmbeddedSink: PointSink {
     let store: any MetricPointStore
 
-    public init(store: any MetricPointStore) { self.store = store }
+    package init(store: any MetricPointStore) { self.store = store }
 
-    public var target: String { "embedded" }
-    public var keepsCheckpoints: Bool { true }
-    public func prepare() async throws {}
-    public func write(_ points: [MetricPoint]) async throws { try await store.writePoints(points) }
-    public func dropSeries(measurement: String, repository: String) async throws {
+    package var target: String { "embedded" }
+    package var keepsCheckpoints: Bool { true }
+    package func prepare() async throws {}
+    package func write(_ points: [MetricPoint]) async throws { try await store.writePoints(points) }
+    package func dropSeries(measurement: String, repository: String) async throws {
         try await store.deletePoints(measurement: measurement, repository: repository)
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import Logging
 
 /// InfluxDB 1.x: `POST /write?db=...&precision=ns`, InfluxQL through `POST /query`.
-public struct InfluxV1Sink: PointSink {
-    public let host: URL
-    public let database: String
-    public let user: String
-    public let password: Secret?
-    public let createDatabase: Bool
+package struct InfluxV1Sink: PointSink {
+    package let host: URL
+    package let database: String
+    package let user: String
+    package let password: Secret?
+    package let createDatabase: Bool
     private let writer: InfluxWriter
 
-    public init(host: URL, database: String, user: String, password: Secret?, createDatabase: Bool,
+    package init(host: URL, database: String, user: String, password: Secret?, createDatabase: Bool,
                 transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), logger: Logger) {
         self.host = host
         self.database = database
@@ -20,15 +20,16 @@ public struct InfluxV1Sink: PointSink {
         writer = InfluxWriter(transport: transport, sleeper: sleeper, logger: logger)
     }
 
-    public var target: String { "influxdb:\(host.absoluteString)/\(database)" }
-    public var keepsCheckpoints: Bool { true }
+    package var target: String { "influxdb:\(host.absoluteString)/\(database)" }
+    package var keepsCheckpoints: Bool { true }
 
-    public func prepare() async throws {
+    package func prepare() async throws {
+        try await writer.ping(host)
         guard createDatabase else { return }
         try await query("CREATE DATABASE \(InfluxQL.identifier(database))", what: "creating database \(database)")
     }
 
-    public func write(_ points: [MetricPoint]) async throws {
+    package func write(_ points: [MetricPoint]) async throws {
         guard !points.isEmpty else { return }
         let url = host.appendingEndpoint("/write", query: [("db", database), ("precision", "ns")])
         do {
@@ -40,7 +41,7 @@ public struct InfluxV1Sink: PointSink {
         }
     }
 
-    public func dropSeries(measurement: String, repository: String) async throws {
+    package func dropSeries(measurement: String, repository: String) async throws {
         try await query(InfluxQL.dropSeries(measurement: measurement, repository: repository), what: "dropping series \(measurement) of \(repository)")
     }
 

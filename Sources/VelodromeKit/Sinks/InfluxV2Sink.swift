@@ -3,14 +3,14 @@ import Logging
 
 /// InfluxDB 2 and 3: `POST /api/v2/write?org=...&bucket=...&precision=ns` with a token;
 /// series are dropped through `POST /api/v2/delete`.
-public struct InfluxV2Sink: PointSink {
-    public let url: URL
-    public let organization: String
-    public let bucket: String
-    public let token: Secret
+package struct InfluxV2Sink: PointSink {
+    package let url: URL
+    package let organization: String
+    package let bucket: String
+    package let token: Secret
     private let writer: InfluxWriter
 
-    public init(url: URL, organization: String, bucket: String, token: Secret,
+    package init(url: URL, organization: String, bucket: String, token: Secret,
                 transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), logger: Logger) {
         self.url = url
         self.organization = organization
@@ -19,12 +19,14 @@ public struct InfluxV2Sink: PointSink {
         writer = InfluxWriter(transport: transport, sleeper: sleeper, logger: logger)
     }
 
-    public var target: String { "influxdb2:\(url.absoluteString)/\(organization)/\(bucket)" }
-    public var keepsCheckpoints: Bool { true }
+    package var target: String { "influxdb2:\(url.absoluteString)/\(organization)/\(bucket)" }
+    package var keepsCheckpoints: Bool { true }
 
-    public func prepare() async throws {}
+    package func prepare() async throws {
+        try await writer.ping(url)
+    }
 
-    public func write(_ points: [MetricPoint]) async throws {
+    package func write(_ points: [MetricPoint]) async throws {
         guard !points.isEmpty else { return }
         _ = try await writer.send(
             HTTPRequest(method: "POST", url: url.appendingEndpoint("/api/v2/write", query: [("org", organization), ("bucket", bucket), ("precision", "ns")]),
@@ -33,7 +35,7 @@ public struct InfluxV2Sink: PointSink {
             expecting: [204], what: "a write of \(points.count) points")
     }
 
-    public func dropSeries(measurement: String, repository: String) async throws {
+    package func dropSeries(measurement: String, repository: String) async throws {
         // The delete predicate double-quotes its values as InfluxQL quotes identifiers.
         let predicate = "_measurement=\(InfluxQL.identifier(measurement)) AND repository=\(InfluxQL.identifier(repository))"
         let body = "{\"start\":\"1970-01-01T00:00:00Z\",\"stop\":\"2200-01-01T00:00:00Z\",\"predicate\":\(JSONText.quote(predicate))}"

@@ -2,47 +2,42 @@ import Foundation
 import Logging
 
 /// Sends requests to InfluxDB, retrying what may pass on a second try (5xx, connection trouble)
-/// with capped exponential backoff and jitter; an answer InfluxDB gives on purpose (4xx) fails at once.
+/// through the shared `Retry` policy; an answer InfluxDB gives on purpose (4xx) fails at once.
 struct InfluxWriter: Sendable {
     let transport: any HTTPTransport
     let sleeper: any Sleeper
     let logger: Logger
-    var attempts = 5
-    var backoff = Backoff(base: .seconds(1), cap: .seconds(30))
+    var retry = Retry(attempts: 5, backoff: Backoff(base: .seconds(1), cap: .seconds(30)))
 
     func send(_ request: HTTPRequest, expecting success: Set<Int>, what: String) async throws -> HTTPResponse {
-        var failures = 0
-        while true {
-            let reason: String
+        try await retry.run(
+            sleeper: sleeper,
+            onRetry: { reason, _, delay in logger.warning("InfluxDB failed \(what), retrying in \(DurationText.format(delay)): \(reason)") },
+            giveUp: { reason, failures in SinkError("InfluxDB failed \(what) \(failures) times; last: \(reason)") }
+        ) { () async throws -> Retry.Step<HTTPResponse> in
+            let response: HTTPResponse
             do {
-                let response = try await transport.send(request)
-                if success.contains(response.status) { return response }
-                let message = Self.message(response.body)
-                guard response.status >= 500 else {
-                    throw SinkError("InfluxDB refused \(what) (\(response.status)): \(message)")
-                }
-                reason = "\(response.status) \(message)"
+                response = try await transport.send(request)
             } catch let error as TransportError {
-                reason = error.message
+                return .failed(error.message)
             }
-            failures += 1
-            guard failures < attempts else {
-                throw SinkError("InfluxDB failed \(what) \(failures) times; last: \(reason)")
+            if success.contains(response.status) { return .done(response) }
+            guard response.status >= 500 else {
+                throw SinkError("InfluxDB refused \(what) (\(response.status)): \(response.explanation)")
             }
-            let delay = backoff.delay(attempt: failures)
-            logger.warning("InfluxDB failed \(what), retrying in \(DurationText.format(delay)): \(reason)")
-            do { try await sleeper.sleep(for: delay) } catch { throw StopRequested() }
+            return .failed("\(response.status) \(response.explanation)")
         }
     }
 
-    /// InfluxDB's `{"error": ...}` (1.x) or `{"message": ...}` (2.x), or the start of the body.
-    static func message(_ body: Data) -> String {
-        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-            if let error = object["error"] as? String { return error }
-            if let message = object["message"] as? String { return message }
+    /// One request, not retried: whether InfluxDB answers at all, before any work is done.
+    func ping(_ url: URL) async throws {
+        do {
+            let response = try await transport.send(HTTPRequest(url: url.appendingEndpoint("/ping")))
+            guard response.status == 204 || response.status == 200 else {
+                throw SinkError("InfluxDB at \(url.absoluteString) answered /ping with \(response.status): \(response.explanation)")
+            }
+        } catch let error as TransportError {
+            throw SinkError("cannot reach InfluxDB at \(url.absoluteString): \(error.message)")
         }
-        let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "(empty body)" : text
     }
-
 }

@@ -6,14 +6,14 @@ import Foundation
 /// spaces in tag keys, tag values and field keys; double quotes and backslashes in string fields.
 /// Line protocol cannot carry a newline in any value, so newlines (and carriage returns) are
 /// written as the two characters `\n` (`\r`).
-public enum LineProtocol {
-    public static func line(_ point: MetricPoint) -> String {
+package enum LineProtocol {
+    package static func line(_ point: MetricPoint) -> String {
         var line = ""
         append(point, to: &line)
         return line
     }
 
-    public static func lines(_ points: [MetricPoint]) -> String {
+    package static func lines(_ points: [MetricPoint]) -> String {
         var text = ""
         text.reserveCapacity(points.count * 96)
         for point in points {
@@ -86,16 +86,16 @@ public enum LineProtocol {
 /// InfluxQL quoting: every identifier double-quoted, every string single-quoted. The original
 /// left measurement names bare, so `DROP SERIES FROM needs-rebase` failed and hyphenated series
 /// were never dropped.
-public enum InfluxQL {
-    public static func identifier(_ name: String) -> String {
+package enum InfluxQL {
+    package static func identifier(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    public static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 
-    public static func dropSeries(measurement: String, repository: String) -> String {
+    package static func dropSeries(measurement: String, repository: String) -> String {
         "DROP SERIES FROM \(identifier(measurement)) WHERE \(identifier("repository")) = \(string(repository))"
     }
 }

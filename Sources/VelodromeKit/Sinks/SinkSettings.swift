@@ -3,28 +3,40 @@ import Logging
 
 /// Where transform writes, from its options: stdout (`--output -`), InfluxDB 1.x
 /// (`--influx-host`), InfluxDB 2/3 (`--influx-url`), or else the embedded store.
-public struct SinkSettings: Sendable {
-    public var output: String?
-    public var influxHost: String?
-    public var database = "github"
-    public var user = "root"
-    public var password: Secret?
-    public var createDatabase = false
-    public var influxURL: String?
-    public var token: Secret?
-    public var organization: String?
-    public var bucket: String?
+package struct SinkSettings: Sendable {
+    package var output: String?
+    package var influxHost: String?
+    package var database: String
+    package var user: String
+    package var password: Secret?
+    package var createDatabase: Bool
+    package var influxURL: String?
+    package var token: Secret?
+    package var organization: String?
+    package var bucket: String?
 
-    public init() {}
+    /// From transform's output options; `--influx-database` and `--influx-user` have defaults.
+    package init(parsed: ParsedArguments) throws {
+        output = parsed.value("output")
+        influxHost = parsed.value("influx-host")
+        database = try parsed.string("influx-database")
+        user = try parsed.string("influx-user")
+        password = try parsed.secret(file: "influx-password-file", value: "influx-password")
+        createDatabase = parsed.flag("create-database")
+        influxURL = parsed.value("influx-url")
+        token = try parsed.secret(file: "influx-token-file", value: "influx-token")
+        organization = parsed.value("influx-org")
+        bucket = parsed.value("influx-bucket")
+    }
 
     /// Which output, validated, before anything is opened.
-    public enum Choice: Sendable {
+    package enum Choice: Sendable {
         case stdout
         case influxV1(host: URL, database: String, user: String, password: Secret?, createDatabase: Bool)
         case influxV2(url: URL, organization: String, bucket: String, token: Secret)
         case embedded
 
-        public func makeSink(store: any MetricPointStore, transport: any HTTPTransport, logger: Logger) -> any PointSink {
+        package func makeSink(store: any MetricPointStore, transport: any HTTPTransport, logger: Logger) -> any PointSink {
             switch self {
             case .stdout: StdoutSink()
             case .influxV1(let host, let database, let user, let password, let createDatabase):
@@ -36,7 +48,7 @@ public struct SinkSettings: Sendable {
         }
     }
 
-    public func choice() throws(UsageError) -> Choice {
+    package func choice() throws(UsageError) -> Choice {
         if let output {
             guard output == "-" else { throw UsageError("--output takes - (standard output), got \"\(output)\"") }
             guard influxHost == nil, influxURL == nil else { throw UsageError("--output - writes to standard output; leave out --influx-host and --influx-url") }

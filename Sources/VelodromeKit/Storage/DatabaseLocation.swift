@@ -1,9 +1,9 @@
 /// Where the mirror lives, from `--database`: `sqlite:PATH` (or a bare path) today;
 /// `postgres://` has its place here when that backend lands.
-public enum DatabaseLocation: Sendable, Equatable {
+package enum DatabaseLocation: Sendable, Equatable {
     case sqlite(path: String)
 
-    public init(parsing text: String) throws(ConfigurationProblem) {
+    package init(parsing text: String) throws(ConfigurationProblem) {
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             throw ConfigurationProblem("--database: PostgreSQL is not supported yet; use sqlite:PATH")
         }
@@ -20,7 +20,7 @@ public enum DatabaseLocation: Sendable, Equatable {
     }
 
     /// Opens the store, creating or upgrading its schema; it also holds the embedded metric points.
-    public func open() throws(StorageError) -> any MirrorStore & MetricPointStore {
+    package func open() throws(StorageError) -> any MirrorStore & MetricPointStore {
         switch self {
         case .sqlite(let path): try SQLiteMirrorStore(path: path)
         }

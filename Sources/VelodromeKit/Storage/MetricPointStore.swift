@@ -2,7 +2,7 @@ import Foundation
 
 /// Where points go when no InfluxDB runs: the `metric_points` table of the mirror's database,
 /// one row per point, its fields as a JSON object (`{"count":3,"sum":120,"50%":40}`).
-public protocol MetricPointStore: Sendable {
+package protocol MetricPointStore: Sendable {
     /// Writes points, replacing any with the same measurement, repository and time.
     func writePoints(_ points: [MetricPoint]) async throws
     func deletePoints(measurement: String, repository: String) async throws

@@ -1,7 +1,7 @@
 /// The SQL mirror of GitHub, behind one interface so that SQLite and PostgreSQL plug in alike.
 ///
 /// Repositories are named by `RepositoryName.key` (lower-case `owner/name`).
-public protocol MirrorStore: Sendable {
+package protocol MirrorStore: Sendable {
     // MARK: Written by fetch
 
     func syncState(repository: String) async throws -> RepositorySyncState

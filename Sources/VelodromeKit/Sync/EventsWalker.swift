@@ -38,8 +38,6 @@ struct EventsCursor: Codable, Equatable {
 /// the issues updated in the gap are read issue by issue.
 struct EventsWalker {
     static let name = "events"
-    /// Overlap with the previous walk, for events that GitHub shows a little after their time.
-    static let overlap: Int64 = 60
 
     func sync(_ environment: SyncEnvironment, from stored: String?) async throws {
         var cursor = CursorCoding.decode(EventsCursor.self, stored) ?? EventsCursor()
@@ -52,9 +50,11 @@ struct EventsWalker {
     }
 
     private func walk(_ environment: SyncEnvironment, _ cursor: inout EventsCursor) async throws {
-        let stopBefore = cursor.doneThrough?.adding(seconds: -Self.overlap)
+        // Overlap the previous walk by the settle margin: an event GitHub had not shown yet when
+        // that walk read past its time is younger than the walk's start less the margin.
+        let stopBefore = cursor.doneThrough?.adding(seconds: -environment.settleSeconds)
         while true {
-            try environment.checkStop()
+            try environment.stop.check()
             let walk = cursor.walk
             let url = walk?.next.flatMap(URL.init(string:))
                 ?? environment.client.url(environment.repositoryPath + "/issues/events", query: [("per_page", "\(SyncEnvironment.pageSize)")])
@@ -123,7 +123,7 @@ struct EventsWalker {
     private func backfill(_ environment: SyncEnvironment, _ cursor: inout EventsCursor) async throws {
         var queue: [Int64] = []
         while var backfill = cursor.backfill {
-            try environment.checkStop()
+            try environment.stop.check()
             if backfill.issue == nil {
                 if queue.isEmpty {
                     queue = try await environment.store.issueNumbers(

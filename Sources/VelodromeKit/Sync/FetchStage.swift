@@ -3,27 +3,31 @@ import Logging
 import Synchronization
 
 /// What `velodrome fetch` was asked to do, resolved and validated.
-public struct FetchSettings: Sendable {
-    public var repositories: [RepositoryName]
-    public var githubURL: URL
-    public var tokens: [Secret]
-    public var requestTimeout: Duration
+package struct FetchSettings: Sendable {
+    package var repositories: [RepositoryName]
+    package var githubURL: URL
+    package var tokens: [Secret]
+    package var requestTimeout: Duration
     /// Bounds rate-limit waits (`--max-wait`, with `--once`); nil waits as long as it takes.
-    public var maxWait: Duration?
+    package var maxWait: Duration?
+    /// How far behind the sync's start the watermark stays (`--settle`), for GitHub's lists show
+    /// an event or comment some time after its timestamp.
+    package var settle: Duration
 
-    public init(repositories: [RepositoryName], githubURL: URL, tokens: [Secret], requestTimeout: Duration, maxWait: Duration?) {
+    package init(repositories: [RepositoryName], githubURL: URL, tokens: [Secret], requestTimeout: Duration, maxWait: Duration?, settle: Duration) {
         self.repositories = repositories
         self.githubURL = githubURL
         self.tokens = tokens
         self.requestTimeout = requestTimeout
         self.maxWait = maxWait
+        self.settle = settle
     }
 }
 
 /// The fetch stage: each iteration syncs every repository in turn. One repository failing
 /// (say, a 404) does not stop the others; a bad token (401) stops the iteration.
-public final class FetchStage: Stage {
-    public let name = "fetch"
+package final class FetchStage: Stage {
+    package let name = "fetch"
     private let settings: FetchSettings
     private let store: any MirrorStore
     private let client: GitHubClient
@@ -31,51 +35,47 @@ public final class FetchStage: Stage {
     private let live: Bool
     private let loginsKnown = Mutex(false)
 
-    public init(settings: FetchSettings, store: any MirrorStore, transport: (any HTTPTransport)? = nil,
-                sleeper: any Sleeper = TaskSleeper(), logger: Logger, liveProgress: Bool = isatty(STDERR_FILENO) == 1) {
+    package init(settings: FetchSettings, store: any MirrorStore, transport: (any HTTPTransport)? = nil,
+                sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random, logger: Logger, liveProgress: Bool = isatty(STDERR_FILENO) == 1) {
         self.settings = settings
         self.store = store
         self.logger = logger
         live = liveProgress
         client = GitHubClient(baseURL: settings.githubURL, tokens: settings.tokens,
                               transport: transport ?? URLSessionTransport(timeout: settings.requestTimeout),
-                              sleeper: sleeper, policy: GitHubPolicy(maxWait: settings.maxWait), logger: logger)
+                              sleeper: sleeper, policy: GitHubPolicy(maxWait: settings.maxWait, jitter: jitter), logger: logger)
     }
 
-    public var counters: GitHubCounters { client.counters }
+    package var counters: GitHubCounters { client.counters }
 
-    public func runIteration(stop: StopSignal) async throws -> IterationOutcome {
+    package func runIteration(stop: StopSignal) async throws -> IterationOutcome {
         if !loginsKnown.withLock({ $0 }) {
             try await client.identifyLogins(stop: stop)
             loginsKnown.withLock { $0 = true }
         }
-        var failed: [String] = []
-        for repository in settings.repositories {
-            if stop.isRequested { return .stopped }
+        let loop = UnitLoop(noun: "repositories", failedOne: "did not sync", failedMany: "did not sync", logger: logger)
+        return try await loop.run(settings.repositories, key: \.key, stop: stop, endsIteration: Self.endsIteration) { repository in
             let progress = SyncProgress(repository: repository.key, client: client, live: live)
             let environment = SyncEnvironment(client: client, store: store, repository: repository, stop: stop, progress: progress,
-                                              logger: logger.with("repository", repository.key))
+                                              logger: logger.with("repository", repository.key), settle: settings.settle)
             do {
                 try await RepositorySync(environment: environment).run()
-                progress.finish()
-                logSummary(progress, outcome: "synced")
-            } catch is StopRequested {
-                progress.finish()
-                logSummary(progress, outcome: "stopped")
-                return .stopped
-            } catch let error as GitHubError {
-                progress.finish()
-                if case .unauthorized = error { throw error }
-                logger.error("\(repository.key) did not sync: \(error)")
-                failed.append(repository.key)
             } catch {
                 progress.finish()
-                logger.error("\(repository.key) did not sync: \(error)")
-                failed.append(repository.key)
+                if error is StopRequested { logSummary(progress, outcome: "stopped") }
+                throw error
             }
+            progress.finish()
+            logSummary(progress, outcome: "synced")
         }
-        if failed.isEmpty { return .completed }
-        return .partialFailure("\(failed.count) of \(settings.repositories.count) repositories did not sync: \(failed.joined(separator: ", "))")
+    }
+
+    /// A refused token or an unreachable GitHub fails every repository alike: say it once.
+    private static func endsIteration(_ error: any Error) -> Bool {
+        switch error as? GitHubError {
+        case .unauthorized?, .unreachable?: true
+        default: false
+        }
     }
 
     private func logSummary(_ progress: SyncProgress, outcome: String) {
@@ -94,13 +94,5 @@ public final class FetchStage: Stage {
         for (list, count) in snapshot.items { metadata[list] = .stringConvertible(count) }
         if let quota = spent.quotaRemaining { metadata["quota_remaining"] = .stringConvertible(quota) }
         logger.info("\(outcome) \(progress.repository)", metadata: metadata)
-    }
-}
-
-extension Logger {
-    func with(_ key: String, _ value: String) -> Logger {
-        var copy = self
-        copy[metadataKey: key] = "\(value)"
-        return copy
     }
 }

@@ -9,14 +9,14 @@ struct SyncEnvironment: Sendable {
     let stop: StopSignal
     let progress: SyncProgress
     let logger: Logger
+    /// `--settle`: how long after its timestamp GitHub may take to show an item in its lists.
+    let settle: Duration
 
     static let pageSize = 100
 
-    var repositoryPath: String { "/repos/\(repository.owner)/\(repository.name)" }
+    var settleSeconds: Int64 { settle.components.seconds }
 
-    func checkStop() throws {
-        if stop.isRequested { throw StopRequested() }
-    }
+    var repositoryPath: String { "/repos/\(repository.owner)/\(repository.name)" }
 
     func commit(_ batch: MirrorBatch) async throws {
         let written = try await store.apply(batch, repository: repository.key)

@@ -45,13 +45,20 @@ struct UpdatedListWalker<Item: UpdatedItem> {
     let query: [(String, String)]
     let decode: @Sendable (Data) throws -> [Item]
 
-    func sync(_ environment: SyncEnvironment, from stored: String?) async throws {
+    /// `reachBack` is the watermark of the last complete sync: every item older than it is in
+    /// the mirror, but one GitHub showed late may sit between it and `since`.
+    func sync(_ environment: SyncEnvironment, from stored: String?, reachBack: Timestamp?) async throws {
         var cursor = CursorCoding.decode(UpdatedListCursor.self, stored) ?? UpdatedListCursor()
         // A page-number link cannot be resumed exactly after a restart: read the run from its start.
         if let next = cursor.next, !Self.isStable(next) { cursor.next = nil }
+        if let since = cursor.since {
+            // Without a complete sync yet, a resumed first sync reaches back by the margin.
+            let start = min(since, reachBack ?? since.adding(seconds: -environment.settleSeconds))
+            if start < since { cursor = UpdatedListCursor(since: start, recheck: cursor.recheck) }
+        }
         var readInRuns: [Int64: Timestamp] = [:]
         while true {
-            try environment.checkStop()
+            try environment.stop.check()
             let querySince = cursor.since
             let isFirstPage = cursor.next == nil
             let url = cursor.next.flatMap(URL.init(string:)) ?? listURL(environment, since: querySince)

@@ -2,11 +2,11 @@ import Foundation
 
 /// The HTTP `Date` header (`Tue, 19 Jul 2022 04:39:16 GMT`): GitHub's clock, which the
 /// sync watermark and rate-limit waits are measured on rather than the local clock.
-public enum HTTPDate {
+package enum HTTPDate {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
-    public static func parse(_ text: String) -> Timestamp? {
+    package static func parse(_ text: String) -> Timestamp? {
         // IMF-fixdate only: RFC 9110 requires senders to use it.
         let fields = text.split(separator: " ")
         guard fields.count == 6, fields[5] == "GMT", let day = Int32(fields[1]),
@@ -23,7 +23,7 @@ public enum HTTPDate {
         return Timestamp(seconds: Int64(timegm(&parts)))
     }
 
-    public static func format(_ timestamp: Timestamp) -> String {
+    package static func format(_ timestamp: Timestamp) -> String {
         var time = time_t(timestamp.seconds)
         var parts = tm()
         gmtime_r(&time, &parts)

@@ -4,29 +4,29 @@ import Foundation
 ///
 /// Parsing and formatting are hand-written over `timegm`/`gmtime_r` because they sit
 /// on the hot paths of both fetch (every item) and transform (every row).
-public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var seconds: Int64
+package struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var seconds: Int64
 
-    public init(seconds: Int64) { self.seconds = seconds }
+    package init(seconds: Int64) { self.seconds = seconds }
 
-    public init(_ date: Date) { seconds = Int64(date.timeIntervalSince1970.rounded(.down)) }
+    package init(_ date: Date) { seconds = Int64(date.timeIntervalSince1970.rounded(.down)) }
 
     /// Go's zero time, 0001-01-01T00:00:00Z: where the original measured the age of `!` state parts from.
-    public static let goZero = Timestamp(seconds: -62_135_596_800)
+    package static let goZero = Timestamp(seconds: -62_135_596_800)
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.seconds < rhs.seconds }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.seconds < rhs.seconds }
 
-    public var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+    package var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
-    public func adding(seconds delta: Int64) -> Timestamp { Timestamp(seconds: seconds + delta) }
+    package func adding(seconds delta: Int64) -> Timestamp { Timestamp(seconds: seconds + delta) }
 
     /// `2024-01-02T03:04:05Z`, GitHub's form.
-    public var iso8601: String { format(separator: "T", suffix: "Z") }
+    package var iso8601: String { format(separator: "T", suffix: "Z") }
 
     /// `2024-01-02 03:04:05`, the SQL column form (sorts as text, readable by SQLite's date functions).
-    public var sql: String { format(separator: " ", suffix: "") }
+    package var sql: String { format(separator: " ", suffix: "") }
 
-    public var description: String { iso8601 }
+    package var description: String { iso8601 }
 
     private func format(separator: String, suffix: String) -> String {
         var time = time_t(seconds)
@@ -39,14 +39,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DD HH:MM:SS`, and fractional or offset forms of them.
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         var copy = String(text)
         guard let parsed = copy.withUTF8({ Timestamp(sqlBytes: $0) }) else { return nil }
         self = parsed
     }
 
     /// Parses the same forms from UTF-8 bytes, so database rows need not become Strings first.
-    public init?(sqlBytes bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(sqlBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
@@ -96,11 +96,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
 /// Stored in cursors as whole seconds since the epoch.
 extension Timestamp: Codable {
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         seconds = try decoder.singleValueContainer().decode(Int64.self)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(seconds)
     }

@@ -12,19 +12,21 @@ import Testing
     static let topLevelUsage = """
     Usage: velodrome <command> [options]
 
-    Velodrome measures developer productivity on GitHub: it mirrors issues, pull requests,
-    events and comments into SQL and turns them into time-series metrics for Grafana.
+    Velodrome measures developer productivity on GitHub: it mirrors issues, pull
+    requests, events and comments into SQL and turns them into time-series metrics
+    for Grafana.
 
     Commands:
-      fetch           Mirror GitHub issues, pull requests, events and comments into SQL
-      transform       Turn the mirror into time-series metrics in InfluxDB or the embedded store
+      fetch           Mirror issues, pull requests, events and comments into SQL
+      transform       Turn the mirror into metrics in InfluxDB or the embedded store
       count-tokens    Record how much of each GitHub token's hourly quota is used
       gen-manifests   Print the Kubernetes manifests that run Velodrome per project
-      dashboards      Build Grafana dashboards and datasources, or a self-contained HTML report
+      dashboards      Build Grafana dashboards, or a self-contained HTML report
       help            Show a command's options: velodrome help fetch
       version         Print the version
 
-    Every command takes --help. Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration.
+    Every command takes --help. Exit status: 0 success, 1 runtime failure,
+    2 bad usage or configuration.
 
     """
 
@@ -59,12 +61,55 @@ import Testing
             #expect(viaFlag.status == 0, "\(command.name)")
             #expect(viaFlag.stdout == viaHelp.stdout, "\(command.name)")
             #expect(viaFlag.stdout.hasPrefix("Usage: velodrome \(command.name) "), "\(command.name)")
+            let lines = viaFlag.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             for option in command.options where !option.hidden {
-                let line = try #require(viaFlag.stdout.split(separator: "\n").first { $0.hasPrefix("  --\(option.name) ") || $0 == "  --\(option.name)" }, "\(command.name) --\(option.name)")
-                if let value = option.defaultValue { #expect(viaFlag.stdout.contains("default: \(value)"), "\(line)") }
-                if let variable = option.environment { #expect(viaFlag.stdout.contains("env: \(variable)"), "\(line)") }
+                let head = try #require(lines.firstIndex { $0.hasPrefix("  --\(option.name) ") || $0 == "  --\(option.name)" }, "\(command.name) --\(option.name)")
+                // The option's own lines: up to the next option, blank line or section.
+                let own = lines[head...].prefix { $0 == lines[head] || $0.hasPrefix(String(repeating: " ", count: CommandHelp.column)) }.joined(separator: " ")
+                let notes = own.firstIndex(of: "[").map { String(own[$0...]) } ?? ""
+                let folded = notes.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+                if let value = option.defaultValue { #expect(folded.contains("default: \(value)"), "\(command.name) --\(option.name): \(folded)") }
+                if let variable = option.environment { #expect(folded.contains("env: \(variable)"), "\(command.name) --\(option.name): \(folded)") }
             }
         }
+    }
+
+    @Test func everyHelpFitsEightyColumns() async throws {
+        var outputs = [try await run("help").stdout, try await run("help", "transform", "count").stdout]
+        for command in Dispatcher.commands { outputs.append(try await VelodromeProcess.run(["help", command.name]).stdout) }
+        for output in outputs {
+            for line in output.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        }
+    }
+
+    /// The help's default is the value a run gets: the parser fills it in, and nothing else
+    /// holds a default of its own.
+    @Test func everyDeclaredDefaultIsTheValueARunReceives() throws {
+        for command in Dispatcher.commands {
+            let parsed = try command.parser(elsewhere: [:]).parse([], environment: [:])
+            for option in command.options {
+                #expect(parsed.value(option.name) == option.defaultValue, "\(command.name) --\(option.name)")
+            }
+        }
+        let fetch = try FetchCommand.command.parser(elsewhere: [:]).parse(["--repository=a/b"])
+        let schedule = try LoopSchedule(parsed: fetch)
+        #expect(schedule == LoopSchedule(once: false, interval: .seconds(1800)))
+        let settings = try FetchCommand.settings(fetch, schedule: schedule, environment: [:])
+        #expect(settings.githubURL.absoluteString == "https://api.github.com")
+        #expect(settings.requestTimeout == .seconds(30))
+        #expect(settings.settle == .seconds(300))
+        #expect(settings.maxWait == nil)
+        let once = try FetchCommand.command.parser(elsewhere: [:]).parse(["--repository=a/b", "--once"])
+        #expect(try FetchCommand.settings(once, schedule: LoopSchedule(parsed: once), environment: [:]).maxWait == .seconds(600))
+        #expect(try SharedOptions.database(fetch) == .sqlite(path: "velodrome.db"))
+        #expect(try SharedOptions.selection(fetch).configurationPath == "config.yaml")
+        let transform = try TransformCommand.command.parser(elsewhere: [:]).parse([])
+        let sinks = try SinkSettings(parsed: transform)
+        #expect(sinks.database == "github")
+        #expect(sinks.user == "root")
+        #expect(try transform.integer("batch-size", in: 1...1_000_000) == 5000)
+        #expect(try transform.choice("log-level", from: LogLevels.choices) == .info)
+        #expect(try transform.choice("log-format", from: LogFormat.choices) == .text)
     }
 
     @Test func fetchHelpIsExact() async throws {
@@ -72,29 +117,60 @@ import Testing
         #expect(result.stdout == """
         Usage: velodrome fetch [options]
 
-        Mirror GitHub issues, pull requests, labels, assignees, issue events, issue comments and
-        review comments into SQL, incrementally. Example:
+        Mirror GitHub issues, pull requests, labels, assignees, issue events, issue
+        comments and review comments into SQL, incrementally. Example:
           velodrome fetch --once --repository kubernetes/test-infra
 
         Fetch options:
-          --repository ORG/NAME       A repository to work on; repeatable or comma-separated. Default: every repository in the configuration.
-          --project NAME              Every repository of this project of the configuration.
-          --organization ORG          With --project NAME, the original fetcher's way to name the one repository ORG/NAME.
-          --github-url URL            GitHub's REST API; for GitHub Enterprise, https://HOST/api/v3. (default: https://api.github.com; env: GITHUB_API_URL)
-          --token-file PATH           A file holding a GitHub token; repeatable. Default: the GITHUB_TOKEN variable, else anonymous (60 requests an hour). (env: GITHUB_TOKEN_FILE)
-          --database URL              Where the mirror lives: sqlite:PATH (a SQLite file). (default: sqlite:velodrome.db; env: VELODROME_DATABASE)
-          --max-wait DURATION         With --once, the longest wait for a rate limit to reset before a repository is given up. (default: 10m)
-          --request-timeout DURATION  How long one GitHub request may take before it is retried. (default: 30s)
+          --repository ORG/NAME       A repository to work on; repeatable or
+                                      comma-separated. Default: every repository in the
+                                      configuration.
+          --project NAME              Every repository of this project of the
+                                      configuration.
+          --organization ORG          With --project NAME, the original fetcher's way to
+                                      name the one repository ORG/NAME.
+          --github-url URL            GitHub's REST API; for GitHub Enterprise,
+                                      https://HOST/api/v3.
+                                      [default: https://api.github.com; env:
+                                      GITHUB_API_URL]
+          --token-file PATH           A file holding a GitHub token; repeatable.
+                                      Default: the token in GITHUB_TOKEN, else anonymous
+                                      (60 requests an hour).
+                                      [env: GITHUB_TOKEN_FILE]
+          --database URL              Where the mirror lives: sqlite:PATH (a SQLite
+                                      file).
+                                      [default: sqlite:velodrome.db; env:
+                                      VELODROME_DATABASE]
+          --settle DURATION           How long GitHub may take to list an event or
+                                      comment: the watermark stays this far behind the
+                                      sync's start.
+                                      [default: 5m; env: VELODROME_SETTLE]
+          --max-wait DURATION         With --once, the longest wait for a rate limit to
+                                      reset before a repository is given up.
+                                      [default: 10m]
+          --request-timeout DURATION  How long one GitHub request may take before it is
+                                      retried.
+                                      [default: 30s]
 
         Loop options:
-          --once                      Run one iteration and exit (for cron jobs); otherwise loop until SIGTERM or SIGINT.
-          --frequency N               Iterations per hour when looping. (default: 2; env: VELODROME_FREQUENCY)
-          --interval DURATION         Time between iterations when looping, e.g. 30m; instead of --frequency. (env: VELODROME_INTERVAL)
+          --once                      Run one iteration and exit (for cron jobs);
+                                      otherwise loop until SIGTERM or SIGINT.
+          --frequency N               Iterations per hour when looping.
+                                      [default: 2; env: VELODROME_FREQUENCY]
+          --interval DURATION         Time between iterations when looping, e.g. 30m;
+                                      instead of --frequency.
+                                      [env: VELODROME_INTERVAL]
 
         Global options:
-          --config PATH               The configuration file: projects, repositories and metrics. (default: config.yaml; env: VELODROME_CONFIG)
-          --log-level LEVEL           Least severe messages to log: debug, info, warning or error. (default: info; env: VELODROME_LOG_LEVEL)
-          --log-format FORMAT         text for people, json for one JSON object per line (containers). (default: text; env: VELODROME_LOG_FORMAT)
+          --config PATH               The configuration file: projects, repositories and
+                                      metrics.
+                                      [default: config.yaml; env: VELODROME_CONFIG]
+          --log-level LEVEL           Least severe messages to log: debug, info, warning
+                                      or error.
+                                      [default: info; env: VELODROME_LOG_LEVEL]
+          --log-format FORMAT         text for people, json for one JSON object per line
+                                      (containers).
+                                      [default: text; env: VELODROME_LOG_FORMAT]
 
         Run 'velodrome help' for the list of commands.
 
@@ -125,6 +201,11 @@ import Testing
         (["fetch", "--host=db"], "velodrome fetch: --host was the original's MySQL setting; Velodrome takes --database URL (sqlite:PATH)"),
         (["fetch", "stray"], "velodrome fetch: unexpected argument \"stray\" for fetch"),
         (["transform", "--influx-hots=x"], "velodrome transform: unknown option --influx-hots; did you mean --influx-host?"),
+        (["fetch", "--influx-host", "http://influxdb:8086"], "velodrome fetch: --influx-host is an option of transform, not of fetch"),
+        (["transform", "--token-file=/t"], "velodrome transform: --token-file is an option of fetch, not of transform"),
+        (["transform", "--name=m", "count", "--event=merged", "--rebuild"], "velodrome transform: --rebuild is an option of transform, not of count: put it before count"),
+        (["transform", "count", "--event=merged"], "velodrome transform: count needs --name METRIC, the name of the metric its arguments define"),
+        (["fetch", "--settle=soon"], "velodrome fetch: bad duration \"soon\" for --settle: expected a number with a unit, such as 90s, 15m, 1h30m"),
         (["count-tokens"], "velodrome count-tokens: not implemented yet"),
         (["gen-manifests"], "velodrome gen-manifests: not implemented yet"),
         (["dashboards"], "velodrome dashboards: not implemented yet"),

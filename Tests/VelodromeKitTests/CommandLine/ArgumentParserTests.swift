@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VelodromeKit
 
@@ -11,7 +12,7 @@ import Testing
         OptionSpec("project", aliases: ["proj"], help: "p"),
         .flag("once", help: "o"),
         .flag("no-issues", help: "n"),
-    ], stopAt: ["count"], context: "test")
+    ], stopAt: ["count"], context: "test", elsewhere: ["influx-host": "transform"])
 
     @Test func acceptsEqualsAndSeparateValues() throws {
         let parsed = try parser.parse(["--frequency=4", "--project", "kubernetes"])
@@ -97,9 +98,38 @@ import Testing
             try parser.parse(["--interval=5x"]).duration("interval")
         }
         #expect(throws: UsageError("bad value \"inf\" for --level: expected one of debug, info; did you mean info?")) {
-            try parser.parse(["--level=inf"]).choice("level", from: ["debug", "info"])
+            try parser.parse(["--level=inf"]).choice("level", from: [("debug", 1), ("info", 2)])
         }
+        #expect(try parser.parse(["--level=info"]).choice("level", from: [("debug", 1), ("info", 2)]) == 2)
         #expect(try parser.parse(["--interval=1h30m"]).duration("interval") == .seconds(5400))
+        #expect(try parser.parse([]).optionalDuration("interval") == nil)
+        #expect(throws: UsageError("--interval needs a value")) { try parser.parse([]).duration("interval") }
+    }
+
+    @Test func declaredDefaultsAreFilledIn() throws {
+        let parsed = try parser.parse([])
+        #expect(parsed.value("frequency") == "2")
+        #expect(parsed.sources["frequency"] == .defaultValue)
+        #expect(parsed.has("frequency"))
+        #expect(!parsed.isGiven("frequency"))
+        #expect(try parser.parse(["--frequency=3"]).isGiven("frequency"))
+        #expect(try parser.parse([], environment: ["FREQ": "5"]).isGiven("frequency"))
+        #expect(parsed.value("interval") == nil)
+    }
+
+    @Test func anotherCommandsOptionIsNamedAsSuch() {
+        #expect(throws: UsageError("--influx-host is an option of transform, not of test", argumentIndex: 1)) {
+            try parser.parse(["--once", "--influx-host=http://x"])
+        }
+    }
+
+    @Test func ownOptionsAfterThePluginAreRefused() throws {
+        let plugin = [OptionSpec("event", help: "e"), OptionSpec("project", help: "shares a name with the host's")]
+        let parsed = try parser.parse(["count", "--event=merged", "--project=x"])
+        try parser.rejectOwnOptions(in: parsed.remainder, plugin: "count", pluginOptions: plugin)
+        #expect(throws: UsageError("--frequency is an option of test, not of count: put it before count")) {
+            try parser.rejectOwnOptions(in: ["--event=merged", "--frequency=4"], plugin: "count", pluginOptions: plugin)
+        }
     }
 
     @Test func rejectsStrayPositionals() throws {
@@ -137,5 +167,58 @@ import Testing
         #expect(Suggestion.closest(to: "porject", among: names) == "project")
         #expect(Suggestion.closest(to: "onec", among: names) == "once")
         #expect(Suggestion.closest(to: "zzz", among: names) == nil)
+    }
+}
+
+@Suite struct LoopOptionsTests {
+    let parser = ArgumentParser(options: [
+        .flag("once", help: "o"),
+        OptionSpec("frequency", valueName: "N", default: "2", environment: "FREQ", help: "f"),
+        OptionSpec("interval", valueName: "DURATION", environment: "INTERVAL", help: "i"),
+    ], context: "test")
+
+    func schedule(_ arguments: [String], _ environment: [String: String] = [:]) throws -> LoopSchedule {
+        try LoopSchedule(parsed: parser.parse(arguments, environment: environment))
+    }
+
+    @Test func frequencyIntervalAndOnce() throws {
+        #expect(try schedule([]) == LoopSchedule(once: false, interval: .seconds(1800)))
+        #expect(try schedule(["--once", "--frequency=4"]) == LoopSchedule(once: true, interval: .seconds(900)))
+        #expect(try schedule(["--interval=10m"]) == LoopSchedule(once: false, interval: .seconds(600)))
+        // The command line beats the variables; an interval beats a default frequency.
+        #expect(try schedule(["--frequency=6"], ["INTERVAL": "1h"]) == LoopSchedule(once: false, interval: .seconds(600)))
+        #expect(try schedule(["--interval=1h"], ["FREQ": "6"]) == LoopSchedule(once: false, interval: .seconds(3600)))
+        #expect(try schedule([], ["INTERVAL": "2h"]) == LoopSchedule(once: false, interval: .seconds(7200)))
+    }
+
+    @Test func conflictsAndBadPeriods() {
+        #expect(throws: UsageError("--interval and --frequency both set the loop period; give one")) {
+            try schedule(["--interval=1h", "--frequency=2"])
+        }
+        #expect(throws: UsageError("bad duration \"500ms\" for --interval: must be at least 1s")) { try schedule(["--interval=500ms"]) }
+        #expect(throws: UsageError("bad number \"0\" for environment variable FREQ: expected a whole number from 1 to 3600")) {
+            try schedule([], ["FREQ": "0"])
+        }
+    }
+}
+
+@Suite struct SecretOptionTests {
+    let parser = ArgumentParser(options: [
+        OptionSpec("password", environment: "PASSWORD", help: "p"),
+        OptionSpec("password-file", help: "f"),
+    ], context: "test")
+
+    @Test func fileBeatsValueBeatsNothing() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.path("password")
+        try "from-file\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let fromFile = try parser.parse(["--password=inline", "--password-file", file]).secret(file: "password-file", value: "password")
+        #expect(fromFile == Secret("from-file", origin: "--password-file \(file)"))
+        let fromVariable = try parser.parse([], environment: ["PASSWORD": "hunter2"]).secret(file: "password-file", value: "password")
+        #expect(fromVariable == Secret("hunter2", origin: "environment variable PASSWORD"))
+        #expect(try parser.parse([]).secret(file: "password-file", value: "password") == nil)
+        #expect(throws: ConfigurationProblem("cannot read secret file /nonexistent/pw: No such file or directory")) {
+            try parser.parse(["--password-file=/nonexistent/pw"]).secret(file: "password-file", value: "password")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import VelodromeKit
 
@@ -52,8 +53,7 @@ import Testing
     }
 
     static func exchanges(_ name: String) throws -> [Exchange] {
-        let url = RepositoryRoot.url.deletingLastPathComponent().appendingPathComponent("shared/fixtures/github/octokit-fixtures/\(name).raw-fixture.json")
-        return try JSONDecoder().decode([Exchange].self, from: Data(contentsOf: url))
+        try JSONDecoder().decode([Exchange].self, from: SharedFixtures.octokit("\(name).raw-fixture.json"))
     }
 
     @Test func issuesPageDecodesToRecords() throws {
@@ -81,11 +81,11 @@ import Testing
 
     @Test func errorBodiesGiveTheirMessage() throws {
         let validation = try Self.exchanges("errors").first { $0.status == 422 }!
-        #expect(GitHubClient.message(validation.body) == "Validation Failed")
+        #expect(validation.httpResponse.explanation == "Validation Failed")
         let missing = try Self.exchanges("branch-protection").first { $0.status == 404 }!
-        #expect(GitHubClient.message(missing.body) == "Branch not protected")
+        #expect(missing.httpResponse.explanation == "Branch not protected")
         let moved = try Self.exchanges("rename-repository").first { $0.status == 301 }!
         #expect(moved.headers["location"] == "https://api.github.com/repositories/515436299")
-        #expect(GitHubClient.message(moved.body) == "Moved Permanently")
+        #expect(moved.httpResponse.explanation == "Moved Permanently")
     }
 }

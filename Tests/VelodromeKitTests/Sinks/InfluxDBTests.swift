@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TestSupport
 import Testing
 @testable import VelodromeKit
 
@@ -60,9 +61,11 @@ import Testing
         let metrics = try TransformDeterminismTests.metrics()
         let database = Self.freshDatabase()
 
-        // InfluxDB unreachable: the run fails and no checkpoint moves.
+        // InfluxDB unreachable: the run fails at the start, naming the address, and no checkpoint moves.
         let unreachable = try sink(database, host: URL(string: "http://127.0.0.1:9")!, create: false)
-        #expect(try await runner.run(metrics, sink: unreachable) == .partialFailure("1 of 1 repositories were not transformed: acme/widgets"))
+        await #expect(throws: SinkError("cannot reach InfluxDB at http://127.0.0.1:9: cannot connect to 127.0.0.1:9 (GET /ping)")) {
+            try await runner.run(metrics, sink: unreachable)
+        }
         #expect(try await runner.store.checkpoints(repository: runner.repository, target: unreachable.target).isEmpty)
 
         let working = try sink(database)

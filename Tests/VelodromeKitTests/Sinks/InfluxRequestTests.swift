@@ -1,25 +1,9 @@
 import Foundation
 import Logging
 import Synchronization
+import TestSupport
 import Testing
 @testable import VelodromeKit
-
-/// Answers from a script and records requests: for what no real server here can show
-/// (InfluxDB 2/3's API, authentication, retries of server errors).
-final class ScriptedTransport: HTTPTransport {
-    let requests = Mutex<[HTTPRequest]>([])
-    private let statuses: Mutex<[Int]>
-
-    init(statuses: [Int]) { self.statuses = Mutex(statuses) }
-
-    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
-        requests.withLock { $0.append(request) }
-        let status = statuses.withLock { $0.isEmpty ? 204 : $0.removeFirst() }
-        return HTTPResponse(status: status, headers: [:], body: status >= 300 ? Data(#"{"error":"boom"}"#.utf8) : Data(), url: request.url)
-    }
-
-    var recorded: [HTTPRequest] { requests.withLock { $0 } }
-}
 
 @Suite struct InfluxRequestTests {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

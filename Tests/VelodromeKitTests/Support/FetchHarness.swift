@@ -2,30 +2,9 @@ import FakeGitHub
 import Foundation
 import Logging
 import Synchronization
+import TestSupport
 import Testing
 @testable import VelodromeKit
-
-/// A settable clock for the fake GitHub: its `Date` headers and rate-limit resets follow it.
-final class FakeClock: Sendable {
-    private let time: Mutex<Int64>
-    init(_ start: Int64) { time = Mutex(start) }
-    var now: Int64 { time.withLock { $0 } }
-    func advance(_ seconds: Int64) { time.withLock { $0 += seconds } }
-}
-
-/// Takes no time: records each wait, so tests can check what would have been waited, and moves
-/// the fake GitHub's clock on by it, as a real wait would.
-final class InstantSleeper: Sleeper {
-    let waits = Mutex<[Duration]>([])
-    let clock: FakeClock?
-    init(clock: FakeClock? = nil) { self.clock = clock }
-    func sleep(for duration: Duration) async throws {
-        try Task.checkCancellation()
-        waits.withLock { $0.append(duration) }
-        clock?.advance(duration.components.seconds)
-    }
-    var recorded: [Duration] { waits.withLock { $0 } }
-}
 
 /// A fake GitHub on 127.0.0.1, a SQLite mirror in a temporary directory, and a fetch stage between them.
 final class FetchHarness: Sendable {
@@ -66,17 +45,23 @@ final class FetchHarness: Sendable {
 
     var tokenFile: Secret { Secret(Self.token, origin: "token file /run/secrets/github") }
 
-    func stage(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5)) throws -> FetchStage {
+    /// fetch's default margin for items GitHub shows late.
+    static let settle: Duration = .seconds(300)
+
+    /// Jitter is fixed at half its range, so tests assert exact backoffs.
+    func stage(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5),
+               settle: Duration = FetchHarness.settle) throws -> FetchStage {
         let settings = FetchSettings(
             repositories: try repositories.map { try RepositoryName(parsing: $0) },
-            githubURL: github.baseURL, tokens: tokens ?? [tokenFile], requestTimeout: timeout, maxWait: maxWait)
+            githubURL: github.baseURL, tokens: tokens ?? [tokenFile], requestTimeout: timeout, maxWait: maxWait, settle: settle)
         return FetchStage(settings: settings, store: store, transport: URLSessionTransport(timeout: timeout), sleeper: sleeper,
-                          logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), liveProgress: false)
+                          jitter: .fixed(0.5), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), liveProgress: false)
     }
 
     @discardableResult
-    func fetch(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5)) async throws -> IterationOutcome {
-        try await stage(repositories, tokens: tokens, maxWait: maxWait, timeout: timeout).runIteration(stop: .never)
+    func fetch(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5),
+               settle: Duration = FetchHarness.settle) async throws -> IterationOutcome {
+        try await stage(repositories, tokens: tokens, maxWait: maxWait, timeout: timeout, settle: settle).runIteration(stop: .never)
     }
 
     /// The request targets since the last reset, in order.

@@ -70,12 +70,12 @@ import Testing
         }
     }
 
-    @Test func watermarkIsTheSyncStartByGitHubsClock() async throws {
+    @Test func watermarkIsTheSyncStartByGitHubsClockLessTheSettleMargin() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.small())
             try await harness.fetch(["Acme/Widgets"])
             let state = try await harness.store.syncState(repository: "acme/widgets")
-            #expect(state.watermark == Timestamp(seconds: FetchHarness.githubNow))
+            #expect(state.watermark == Timestamp(seconds: FetchHarness.githubNow - 300))
             #expect(Set(state.cursors.keys) == ["issues", "events", "issue_comments", "review_comments"])
         }
     }
@@ -97,7 +97,7 @@ import Testing
             let comments = try await harness.store.comments(repository: "acme/widgets")
             #expect(comments.count == 4)
             #expect(comments.first { $0.id == edited.id && !$0.isReviewComment }?.body == "/lgtm cancel")
-            #expect(try await harness.store.syncState(repository: "acme/widgets").watermark == Timestamp(seconds: FetchHarness.githubNow + 60))
+            #expect(try await harness.store.syncState(repository: "acme/widgets").watermark == Timestamp(seconds: FetchHarness.githubNow + 60 - 300))
         }
     }
 

@@ -1,6 +1,7 @@
 import FakeGitHub
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 @testable import VelodromeKit
 

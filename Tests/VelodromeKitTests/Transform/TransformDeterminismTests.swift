@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import VelodromeKit
 
@@ -118,18 +119,5 @@ import Testing
         let expected = ReferenceCount.points(try TransformRunner.metric("open", ["--state=opened", "--percentiles=50"]), repository: runner.repository,
                                              issues: mirror.issues, events: mirror.events, comments: mirror.comments, until: MirrorBuilder.t0 + 1100)
         #expect(sink.all.filter { $0.measurement == "open" } == expected)
-    }
-}
-
-/// A seedable generator, so failures reproduce.
-struct SeededRandom {
-    private var state: UInt64
-    init(_ seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

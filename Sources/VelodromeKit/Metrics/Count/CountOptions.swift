@@ -1,17 +1,20 @@
 /// The `count` plugin's options, parsed from a metric's `args` or the command line after `count`.
-public struct CountOptions: Sendable {
-    public var event: EventMatcher?
-    public var comments: [GoRegex] = []
-    public var state: StateDescription?
-    public var percentiles: [Int] = []
-    public var ignoredAuthors: [String] = []
-    public var noIssues = false
-    public var noPullRequests = false
-    public var logAuthor = false
+package struct CountOptions: Sendable {
+    package var event: EventMatcher?
+    package var comments: [GoRegex] = []
+    package var state: StateDescription?
+    package var percentiles: [Int] = []
+    package var ignoredAuthors: [String] = []
+    package var noIssues = false
+    package var noPullRequests = false
+    package var logAuthor = false
 
-    public init() {}
+    package init() {}
 
-    public static let optionTable: [OptionSpec] = [
+    /// The positional that starts the plugin's arguments on transform's command line.
+    package static let pluginName = "count"
+
+    package static let optionTable: [OptionSpec] = [
         OptionSpec("event", valueName: "EVENT", help: "Emit event=1 for each matching event: opened, commented, closed, reopened, merged, labeled:NAME, unlabeled:NAME."),
         OptionSpec("comments", kind: .repeated, valueName: "REGEX[,REGEX]", help: "Emit comment=1 for each regex (Go RE2 syntax) a comment body matches; repeatable."),
         OptionSpec("state", valueName: "PART[,PART]", help: "Track issues in a state: parts are events, !-prefixed parts start active (e.g. opened,!merged)."),
@@ -22,14 +25,14 @@ public struct CountOptions: Sendable {
         .flag("log-author", help: "Add an author field to event and comment points."),
     ]
 
-    public static let help = CommandHelp(
-        usage: "velodrome transform [options] --repository ORG/NAME --name METRIC count [count options]",
+    package static let help = CommandHelp(
+        usage: "velodrome transform [options] --name METRIC count [count options]",
         summary: "Count events and comments, and the number and age of issues in a state.",
         sections: [.init("Count options", optionTable)]
     )
 
     /// Parses and validates; a usage error names the argument (its index into `arguments`) at fault.
-    public init(arguments: [String]) throws(UsageError) {
+    package init(arguments: [String]) throws(UsageError) {
         let parser = ArgumentParser(options: Self.optionTable, context: "count")
         let parsed = try parser.parse(arguments)
         try parser.rejectPositionals(parsed)

@@ -2,7 +2,7 @@
 ///
 /// Each matcher has an opposite (the event that undoes it), as the original defined them:
 /// a state part toggles between a matcher and its opposite.
-public enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
+package enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
     case never
     case always
     case opened
@@ -13,10 +13,10 @@ public enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
     case labeled(String)
     case unlabeled(String)
 
-    public static let names = ["opened", "commented", "closed", "reopened", "merged", "labeled:NAME", "unlabeled:NAME"]
+    package static let names = ["opened", "commented", "closed", "reopened", "merged", "labeled:NAME", "unlabeled:NAME"]
 
     /// Parses one event description; the empty string matches nothing, as in the original.
-    public init(parsing text: String) throws(UsageError) {
+    package init(parsing text: String) throws(UsageError) {
         let name = text.prefix { $0 != ":" }
         let label = text.dropFirst(name.count + 1)
         switch name {
@@ -42,7 +42,7 @@ public enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public func matches(event: String, label: String?) -> Bool {
+    package func matches(event: String, label: String?) -> Bool {
         switch self {
         case .never: false
         case .always: true
@@ -56,7 +56,7 @@ public enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var opposite: EventMatcher {
+    package var opposite: EventMatcher {
         switch self {
         case .never: .always
         case .always: .never
@@ -68,7 +68,7 @@ public enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .never: ""
         case .always: "*"

@@ -1,17 +1,17 @@
 import Foundation
 
 /// `--state=opened,!merged,labeled:lgtm`: the parts whose conjunction is the tracked state.
-public struct StateDescription: Sendable, Hashable, CustomStringConvertible {
-    public struct Part: Sendable, Hashable {
+package struct StateDescription: Sendable, Hashable, CustomStringConvertible {
+    package struct Part: Sendable, Hashable {
         /// The event that first changes this part: activates a plain part, deactivates a `!` part.
-        public let event: EventMatcher
+        package let event: EventMatcher
         /// `!` parts start active, with their age counted from the zero time.
-        public let negated: Bool
+        package let negated: Bool
     }
 
-    public let parts: [Part]
+    package let parts: [Part]
 
-    public init(parsing text: String) throws(UsageError) {
+    package init(parsing text: String) throws(UsageError) {
         var parts: [Part] = []
         for raw in text.split(separator: ",", omittingEmptySubsequences: false) {
             let item = raw.trimmingCharacters(in: .whitespaces)
@@ -29,7 +29,7 @@ public struct StateDescription: Sendable, Hashable, CustomStringConvertible {
         self.parts = parts
     }
 
-    public var description: String {
+    package var description: String {
         parts.map { ($0.negated ? "!" : "") + $0.event.description }.joined(separator: ",")
     }
 }

@@ -7,12 +7,12 @@ import Foundation
 /// that spells out every place where ICU and RE2 differ, so a config regex
 /// behaves as the Go service that wrote it expected; patterns Go rejects
 /// throw ``GoRegexError`` here too.
-public struct GoRegex: Sendable, CustomStringConvertible {
+package struct GoRegex: Sendable, CustomStringConvertible {
     /// The original Go pattern.
-    public let pattern: String
+    package let pattern: String
     private let compiled: CompiledPattern
 
-    public init(_ pattern: String) throws {
+    package init(_ pattern: String) throws {
         self.pattern = pattern
         let translated: String
         do {
@@ -31,11 +31,11 @@ public struct GoRegex: Sendable, CustomStringConvertible {
     }
 
     /// Go's `MatchString`: true if the expression matches anywhere in `text`.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         compiled.regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     private static func characterOffset(in pattern: String, scalarOffset: Int) -> Int {
         var prefix = String.UnicodeScalarView()
@@ -45,19 +45,19 @@ public struct GoRegex: Sendable, CustomStringConvertible {
 }
 
 /// Why a Go regular expression was rejected.
-public struct GoRegexError: Error, CustomStringConvertible, Equatable {
-    public let pattern: String
-    public let problem: String
+package struct GoRegexError: Error, CustomStringConvertible, Equatable {
+    package let pattern: String
+    package let problem: String
     /// Offset, in characters, of the construct at fault (0 for whole-pattern limits).
-    public let offset: Int
+    package let offset: Int
 
-    public init(pattern: String, problem: String, offset: Int) {
+    package init(pattern: String, problem: String, offset: Int) {
         self.pattern = pattern
         self.problem = problem
         self.offset = offset
     }
 
-    public var description: String {
+    package var description: String {
         "invalid regular expression \"\(pattern)\": \(problem) at offset \(offset)"
     }
 }

@@ -4,12 +4,12 @@ import Foundation
 ///
 /// One connection, used under a lock: SQLite serialises writers anyway, and the stages of one
 /// process work one page or batch at a time.
-public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked Sendable {
+package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked Sendable {
     private let connection: SQLiteConnection
     private let lock = NSLock()
     private let path: String
 
-    public init(path: String) throws(StorageError) {
+    package init(path: String) throws(StorageError) {
         self.path = path
         connection = try SQLiteConnection(path: path)
         try migrate()
@@ -41,7 +41,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func syncState(repository: String) async throws -> RepositorySyncState {
+    package func syncState(repository: String) async throws -> RepositorySyncState {
         try locked { connection in
             var state = RepositorySyncState()
             let cursors = try connection.prepare("SELECT list, cursor FROM sync_cursors WHERE repository = $1").bind(.text(repository))
@@ -53,7 +53,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func apply(_ batch: MirrorBatch, repository: String) async throws -> Int {
+    package func apply(_ batch: MirrorBatch, repository: String) async throws -> Int {
         try locked { connection in
             try connection.transaction {
                 var written = 0
@@ -99,7 +99,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws -> [Int64] {
+    package func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws -> [Int64] {
         try locked { connection in
             let statement = try connection.prepare("""
                 SELECT id FROM issues WHERE repository = $1 AND issue_created_at <= $2 AND issue_updated_at >= $3 AND id > $4
@@ -111,7 +111,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func issues(repository: String) async throws -> [IssueRecord] {
+    package func issues(repository: String) async throws -> [IssueRecord] {
         try locked { connection in
             let labels = try Self.names(connection, table: "labels", repository: repository)
             let assignees = try Self.names(connection, table: "assignees", repository: repository)
@@ -142,7 +142,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         return names
     }
 
-    public func events(repository: String) async throws -> [EventRecord] {
+    package func events(repository: String) async throws -> [EventRecord] {
         try locked { connection in
             let statement = try connection.prepare("""
                 SELECT id, issue_id, event, label, assignee, actor, event_created_at FROM issue_events
@@ -158,7 +158,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func comments(repository: String) async throws -> [CommentRecord] {
+    package func comments(repository: String) async throws -> [CommentRecord] {
         try locked { connection in
             let statement = try connection.prepare("""
                 SELECT id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request FROM comments
@@ -176,7 +176,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
 
     // MARK: Transform
 
-    public func issueSummaries(repository: String) async throws -> [IssueSummary] {
+    package func issueSummaries(repository: String) async throws -> [IssueSummary] {
         try locked { connection in
             let statement = try connection.prepare("SELECT id, \"user\", is_pr FROM issues WHERE repository = $1 ORDER BY id").bind(.text(repository))
             var summaries: [IssueSummary] = []
@@ -187,11 +187,11 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func activity(repository: String, from: Timestamp?, until: Timestamp) async throws -> any ActivityCursor {
+    package func activity(repository: String, from: Timestamp?, until: Timestamp) async throws -> any ActivityCursor {
         try SQLiteActivityCursor(path: path, repository: repository, from: from, until: until)
     }
 
-    public func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint] {
+    package func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint] {
         try locked { connection in
             let statement = try connection.prepare("""
                 SELECT metric, through, definition, state FROM transform_checkpoints WHERE repository = $1 AND target = $2
@@ -204,7 +204,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func saveCheckpoints(_ checkpoints: [String: MetricCheckpoint], repository: String, target: String) async throws {
+    package func saveCheckpoints(_ checkpoints: [String: MetricCheckpoint], repository: String, target: String) async throws {
         try locked { connection in
             try connection.transaction {
                 for (metric, checkpoint) in checkpoints.sorted(by: { $0.key < $1.key }) {
@@ -216,7 +216,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func deleteCheckpoint(repository: String, metric: String, target: String) async throws {
+    package func deleteCheckpoint(repository: String, metric: String, target: String) async throws {
         try locked { connection in
             try connection.prepare("DELETE FROM transform_checkpoints WHERE repository = $1 AND metric = $2 AND target = $3")
                 .bind(.text(repository), .text(metric), .text(target)).run()
@@ -225,7 +225,7 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
 
     // MARK: Embedded metric points
 
-    public func writePoints(_ points: [MetricPoint]) async throws {
+    package func writePoints(_ points: [MetricPoint]) async throws {
         try locked { connection in
             try connection.transaction {
                 for point in points {
@@ -237,14 +237,14 @@ public final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked 
         }
     }
 
-    public func deletePoints(measurement: String, repository: String) async throws {
+    package func deletePoints(measurement: String, repository: String) async throws {
         try locked { connection in
             try connection.prepare("DELETE FROM metric_points WHERE measurement = $1 AND repository = $2")
                 .bind(.text(measurement), .text(repository)).run()
         }
     }
 
-    public func points(measurement: String, repository: String) async throws -> [MetricPoint] {
+    package func points(measurement: String, repository: String) async throws -> [MetricPoint] {
         try locked { connection in
             let statement = try connection.prepare("""
                 SELECT time, fields FROM metric_points WHERE measurement = $1 AND repository = $2 ORDER BY time

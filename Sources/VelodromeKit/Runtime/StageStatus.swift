@@ -1,0 +1,75 @@
+import Foundation
+import Synchronization
+
+/// What a stage's iterations came to, written by the runner as they start and end: the exit
+/// status of `--once`, and what health endpoints and metrics read while the stage loops.
+package final class StageStatus: Sendable {
+    package enum Result: Sendable, Equatable {
+        case succeeded
+        /// A stop was requested and the iteration ended at a clean boundary.
+        case stopped
+        /// The iteration could not run, or some of its units failed; the reason says which.
+        case failed(String)
+    }
+
+    package struct Iteration: Sendable, Equatable {
+        package var started: Date
+        package var ended: Date?
+        /// Nil while the iteration runs.
+        package var result: Result?
+    }
+
+    package struct Snapshot: Sendable, Equatable {
+        /// Iterations started so far.
+        package var iterations = 0
+        /// The running iteration, or the last one.
+        package var current: Iteration?
+        package var lastSuccess: Date?
+        package var lastFailure: Failure?
+        package var consecutiveFailures = 0
+    }
+
+    package struct Failure: Sendable, Equatable {
+        package var time: Date
+        package var reason: String
+    }
+
+    private let state = Mutex(Snapshot())
+    private let now: @Sendable () -> Date
+
+    package init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
+
+    package var snapshot: Snapshot { state.withLock { $0 } }
+
+    func begin() {
+        let time = now()
+        state.withLock {
+            $0.iterations += 1
+            $0.current = Iteration(started: time)
+        }
+    }
+
+    func end(_ result: Result) {
+        let time = now()
+        state.withLock {
+            $0.current?.ended = time
+            $0.current?.result = result
+            switch result {
+            case .succeeded, .stopped:
+                $0.consecutiveFailures = 0
+                if result == .succeeded { $0.lastSuccess = time }
+            case .failed(let reason):
+                $0.consecutiveFailures += 1
+                $0.lastFailure = Failure(time: time, reason: reason)
+            }
+        }
+    }
+
+    /// The exit status of a stage run once: its last iteration's result.
+    var exitStatus: ExitStatus {
+        switch snapshot.current?.result {
+        case .succeeded?, .stopped?: .success
+        case .failed?, nil: .failure
+        }
+    }
+}
