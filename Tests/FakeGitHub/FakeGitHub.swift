@@ -198,6 +198,13 @@ public final class FakeGitHub: Sendable {
         set { state.withLock { $0.knobs.eventsPageLimit = newValue } }
     }
 
+    /// GitHub's lists are eventually consistent: with a lag, an event or comment shows in the
+    /// lists (repository-wide and per issue) only this many seconds after its creation time.
+    public var listingLag: Int64 {
+        get { state.withLock { $0.knobs.listingLag } }
+        set { state.withLock { $0.knobs.listingLag = newValue } }
+    }
+
     // MARK: Called by the connection handler
 
     /// Applies a matching fault, or answers normally.

@@ -5,4 +5,5 @@ struct Knobs {
     var cursorThreshold = 1000
     var commentListLimit = 40_000
     var eventsPageLimit = Int.max
+    var listingLag: Int64 = 0
 }

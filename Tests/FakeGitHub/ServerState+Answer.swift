@@ -32,7 +32,7 @@ extension ServerState {
                 RouteResult(status: 403, message: .primaryRateLimit(userID: login.map { FakeUser($0).id })),
                 rate: quota.snapshot(now: now), now: now, requestID: requestID)
         }
-        let routed = route(request, login: login)
+        let routed = route(request, login: login, now: now)
         // A 304 is free for authenticated requests only (GitHub's documented rule).
         if routed.status == 200, let condition = request.ifNoneMatch,
             Self.etagMatches(condition, FNV1a.hex(routed.body))

@@ -1,7 +1,7 @@
 /// Maps paths to answers: `/user`, and the repository endpoints under both
 /// `/repos/{owner}/{name}` and `/repositories/{id}` (the form GitHub's Link URLs use).
 extension ServerState {
-    mutating func route(_ request: IncomingRequest, login: String?) -> RouteResult {
+    mutating func route(_ request: IncomingRequest, login: String?, now: Int64) -> RouteResult {
         guard request.method == "GET" else { return RouteResult(status: 404, message: .notFound) }
         let raw = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let segments = raw.map { QueryString.decode($0, plusIsSpace: false) }
@@ -13,7 +13,7 @@ extension ServerState {
             let key = "\(segments[1])/\(segments[2])".lowercased()
             let rawRest = Self.rest(raw, from: 3)
             if let id = idByName[key] {
-                return routeRepository(id, rest: Array(segments.dropFirst(3)), rawRest: rawRest, request: request)
+                return routeRepository(id, rest: Array(segments.dropFirst(3)), rawRest: rawRest, request: request, now: now)
             }
             if let id = redirects[key], repositories[id] != nil {
                 return moved(id: id, rawRest: rawRest, request: request)
@@ -24,7 +24,7 @@ extension ServerState {
                 return RouteResult(status: 404, message: .notFound)
             }
             return routeRepository(
-                id, rest: Array(segments.dropFirst(2)), rawRest: Self.rest(raw, from: 2), request: request)
+                id, rest: Array(segments.dropFirst(2)), rawRest: Self.rest(raw, from: 2), request: request, now: now)
         default:
             return RouteResult(status: 404, message: .notFound)
         }
@@ -45,13 +45,14 @@ extension ServerState {
     }
 
     private mutating func routeRepository(
-        _ id: Int64, rest: [String], rawRest: String, request: IncomingRequest
+        _ id: Int64, rest: [String], rawRest: String, request: IncomingRequest, now: Int64
     ) -> RouteResult {
         guard var entry = repositories[id] else { return RouteResult(status: 404, message: .notFound) }
         let cache = entry.freshCache(api: apiBase)
         repositories[id] = entry
+        let shown = knobs.listingLag > 0 ? entry.repository.listed(asOf: now, lag: knobs.listingLag) : entry.repository
         let list = ListContext(
-            repository: entry.repository, cache: cache,
+            repository: shown, cache: cache,
             paginator: Paginator(
                 knobs: knobs, query: QueryString(request.rawQuery),
                 linkBase: "\(apiBase)/repositories/\(id)\(rawRest)"))
