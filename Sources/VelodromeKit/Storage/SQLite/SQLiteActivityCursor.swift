@@ -1,7 +1,20 @@
-/// Reads a repository's activity in transform's order from one snapshot of the mirror: three
-/// index-ordered queries (issues by creation, events, comments) merged as they are read, on a
-/// connection of its own, so writes on the store's connection go on meanwhile.
+/// Reads a repository's activity in transform's order from one snapshot of the mirror, on a
+/// connection and a thread of its own, so writes on the store's connection go on meanwhile.
 final class SQLiteActivityCursor: ActivityCursor {
+    private let executor: SQLiteExecutor<SQLiteActivityReader>
+
+    init(path: String, repository: String, from: Timestamp?, until: Timestamp) throws {
+        executor = SQLiteExecutor(try SQLiteActivityReader(path: path, repository: repository, from: from, until: until), label: "activity")
+    }
+
+    func next(limit: Int) async throws -> [ActivityRow] {
+        try await executor.run { try $0.next(limit: limit) }
+    }
+}
+
+/// Three index-ordered queries (issues by creation, events, comments) merged as they are read;
+/// the read transaction ends when the reader is released.
+final class SQLiteActivityReader {
     /// Orders rows of one second: `opened` first, then events, then comments; then by id.
     private struct Key: Comparable {
         let time: Int64, rank: Int, id: Int64, review: Bool
@@ -31,7 +44,7 @@ final class SQLiteActivityCursor: ActivityCursor {
         try? connection.execute("COMMIT")
     }
 
-    func next(limit: Int) async throws -> [ActivityRow] {
+    func next(limit: Int) throws -> [ActivityRow] {
         var rows: [ActivityRow] = []
         rows.reserveCapacity(limit)
         while rows.count < limit {

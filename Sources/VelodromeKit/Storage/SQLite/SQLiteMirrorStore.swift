@@ -2,26 +2,24 @@ import Foundation
 
 /// The mirror in a SQLite file, through the system libsqlite3.
 ///
-/// One connection, used under a lock: SQLite serialises writers anyway, and the stages of one
-/// process work one page or batch at a time.
-package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked Sendable {
-    private let connection: SQLiteConnection
-    private let lock = NSLock()
+/// One connection, on a thread of its own (`SQLiteExecutor`): SQLite serialises writers anyway,
+/// and the stages of one process work one page or batch at a time.
+package final class SQLiteMirrorStore: MirrorStore, MetricPointStore {
+    private let executor: SQLiteExecutor<SQLiteConnection>
     private let path: String
 
     package init(path: String) throws(StorageError) {
         self.path = path
-        connection = try SQLiteConnection(path: path)
-        try migrate()
+        let connection = try SQLiteConnection(path: path)
+        try Self.migrate(connection)
+        executor = SQLiteExecutor(connection, label: "mirror")
     }
 
-    func locked<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(connection)
+    func locked<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try await executor.run { try body($0) }
     }
 
-    private func migrate() throws(StorageError) {
+    private static func migrate(_ connection: SQLiteConnection) throws(StorageError) {
         let statement = try connection.prepare("PRAGMA user_version")
         let version = try statement.step() ? statement.int64(0) : 0
         statement.reset()
@@ -42,7 +40,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func syncState(repository: String) async throws -> RepositorySyncState {
-        try locked { connection in
+        try await locked { connection in
             var state = RepositorySyncState()
             let cursors = try connection.prepare("SELECT list, cursor FROM sync_cursors WHERE repository = $1").bind(.text(repository))
             while try cursors.step() { state.cursors[cursors.text(0)!] = cursors.text(1)! }
@@ -54,7 +52,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func apply(_ batch: MirrorBatch, repository: String) async throws -> Int {
-        try locked { connection in
+        try await locked { connection in
             try connection.transaction {
                 var written = 0
                 let name = SQLValue.text(repository)
@@ -100,7 +98,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws -> [Int64] {
-        try locked { connection in
+        try await locked { connection in
             let statement = try connection.prepare("""
                 SELECT id FROM issues WHERE repository = $1 AND issue_created_at <= $2 AND issue_updated_at >= $3 AND id > $4
                 ORDER BY id LIMIT $5
@@ -112,7 +110,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func issues(repository: String) async throws -> [IssueRecord] {
-        try locked { connection in
+        try await locked { connection in
             let labels = try Self.names(connection, table: "labels", repository: repository)
             let assignees = try Self.names(connection, table: "assignees", repository: repository)
             let statement = try connection.prepare("""
@@ -143,7 +141,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func events(repository: String) async throws -> [EventRecord] {
-        try locked { connection in
+        try await locked { connection in
             let statement = try connection.prepare("""
                 SELECT id, issue_id, event, label, assignee, actor, event_created_at FROM issue_events
                 WHERE repository = $1 ORDER BY id
@@ -159,7 +157,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func comments(repository: String) async throws -> [CommentRecord] {
-        try locked { connection in
+        try await locked { connection in
             let statement = try connection.prepare("""
                 SELECT id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request FROM comments
                 WHERE repository = $1 ORDER BY pull_request, id
@@ -177,7 +175,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     // MARK: Transform
 
     package func issueSummaries(repository: String) async throws -> [IssueSummary] {
-        try locked { connection in
+        try await locked { connection in
             let statement = try connection.prepare("SELECT id, \"user\", is_pr FROM issues WHERE repository = $1 ORDER BY id").bind(.text(repository))
             var summaries: [IssueSummary] = []
             while try statement.step() {
@@ -192,7 +190,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint] {
-        try locked { connection in
+        try await locked { connection in
             let statement = try connection.prepare("""
                 SELECT metric, through, definition, state FROM transform_checkpoints WHERE repository = $1 AND target = $2
                 """).bind(.text(repository), .text(target))
@@ -205,7 +203,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func saveCheckpoints(_ checkpoints: [String: MetricCheckpoint], repository: String, target: String) async throws {
-        try locked { connection in
+        try await locked { connection in
             try connection.transaction {
                 for (metric, checkpoint) in checkpoints.sorted(by: { $0.key < $1.key }) {
                     try connection.prepare(MirrorSchema.upsertCheckpoint).bind(
@@ -217,7 +215,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func deleteCheckpoint(repository: String, metric: String, target: String) async throws {
-        try locked { connection in
+        try await locked { connection in
             try connection.prepare("DELETE FROM transform_checkpoints WHERE repository = $1 AND metric = $2 AND target = $3")
                 .bind(.text(repository), .text(metric), .text(target)).run()
         }
@@ -226,7 +224,7 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     // MARK: Embedded metric points
 
     package func writePoints(_ points: [MetricPoint]) async throws {
-        try locked { connection in
+        try await locked { connection in
             try connection.transaction {
                 for point in points {
                     try connection.prepare(MirrorSchema.upsertPoint).bind(
@@ -238,14 +236,14 @@ package final class SQLiteMirrorStore: MirrorStore, MetricPointStore, @unchecked
     }
 
     package func deletePoints(measurement: String, repository: String) async throws {
-        try locked { connection in
+        try await locked { connection in
             try connection.prepare("DELETE FROM metric_points WHERE measurement = $1 AND repository = $2")
                 .bind(.text(measurement), .text(repository)).run()
         }
     }
 
     package func points(measurement: String, repository: String) async throws -> [MetricPoint] {
-        try locked { connection in
+        try await locked { connection in
             let statement = try connection.prepare("""
                 SELECT time, fields FROM metric_points WHERE measurement = $1 AND repository = $2 ORDER BY time
                 """).bind(.text(measurement), .text(repository))
