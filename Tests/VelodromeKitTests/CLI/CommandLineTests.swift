@@ -222,4 +222,14 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr == "velodrome fetch: bad number \"0\" for environment variable VELODROME_FREQUENCY: expected a whole number from 1 to 3600\n")
     }
+
+    /// An output that cannot be reached fails before any work, naming its address, even when
+    /// there is nothing to compute.
+    @Test func unreachableInfluxDBFailsAtTheStartNamingItsAddress() async throws {
+        let directory = try TemporaryDirectory()
+        let result = try await run("transform", "--once", "--database", "sqlite:\(directory.path("empty.db"))", "--repository", "acme/widgets",
+                                   "--influx-host", "http://127.0.0.1:1", "--name", "merged", "count", "--event=merged")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("transform iteration failed: cannot reach InfluxDB at http://127.0.0.1:1: cannot connect to 127.0.0.1:1 (GET /ping)\n"), "\(result.stderr)")
+    }
 }

@@ -43,4 +43,35 @@ import Testing
         }
         #expect(try GitHubTokens.apiURL("https://github.example.com/api/v3").path == "/api/v3")
     }
+
+    /// No answer at all: the message names the address and what to change, once; each retry
+    /// says what failed where, naming the path once.
+    @Test func unreachableGitHubNamesItsAddressAndTheOptionToFixIt() async throws {
+        let log = LogRecorder()
+        let sleeper = InstantSleeper()
+        let client = GitHubClient(baseURL: URL(string: "http://127.0.0.1:1")!, tokens: [], transport: URLSessionTransport(timeout: .seconds(5)),
+                                  sleeper: sleeper, policy: GitHubPolicy(jitter: .fixed(0)), logger: log.logger)
+        await #expect(throws: GitHubError.unreachable(apiURL: "http://127.0.0.1:1", reason: "cannot connect to 127.0.0.1:1 (GET /repos/o/r/issues)", attempts: 6)) {
+            _ = try await client.get(client.url("/repos/o/r/issues"), etag: nil, stop: .never) { _ in 0 }
+        }
+        #expect(sleeper.recorded == [.seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16)])
+        #expect(log.messages.first == "warning GitHub request failed, retrying in 1s: cannot connect to 127.0.0.1:1 (GET /repos/o/r/issues)")
+        #expect(log.messages.count == 5)
+        #expect(GitHubError.unreachable(apiURL: "https://api.github.com", reason: "host not found: api.github.com (GET /user)", attempts: 6).description
+                == "cannot reach GitHub's API at https://api.github.com (6 tries; last: host not found: api.github.com (GET /user)): "
+                + "check the network and proxy, or point --github-url (GITHUB_API_URL) at your GitHub Enterprise, https://HOST/api/v3")
+    }
+
+    @Test func serverErrorsAreRetriedWithExactBackoffThenReported() async throws {
+        let transport = ScriptedTransport(statuses: [502, 503, 500, 500, 500, 500])
+        let sleeper = InstantSleeper()
+        let client = GitHubClient(baseURL: URL(string: "https://api.github.com")!, tokens: [], transport: transport,
+                                  sleeper: sleeper, policy: GitHubPolicy(jitter: .fixed(1)), logger: logger)
+        await #expect(throws: GitHubError.unavailable(path: "/repos/o/r/issues", reason: "500 boom (GET /repos/o/r/issues)", attempts: 6)) {
+            _ = try await client.get(client.url("/repos/o/r/issues"), etag: nil, stop: .never) { _ in 0 }
+        }
+        // Full jitter at its end: half of 1s, 2s, 4s, 8s, 16s.
+        #expect(sleeper.recorded == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8)])
+        #expect(client.counters.retries == 5)
+    }
 }

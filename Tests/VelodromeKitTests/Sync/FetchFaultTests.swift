@@ -1,4 +1,6 @@
 import FakeGitHub
+import Foundation
+import Logging
 import Testing
 @testable import VelodromeKit
 
@@ -85,6 +87,22 @@ import Testing
             let message = GitHubError.unauthorized(tokenOrigin: "token file /run/secrets/old").description
             #expect(message == "GitHub refused the token from token file /run/secrets/old (401 Bad credentials): check that it is valid and not revoked")
             #expect(harness.targets.count == 1)
+        }
+    }
+
+    /// With no connection to GitHub every repository would fail alike: the iteration ends at the
+    /// first one, with the address and the option that sets it.
+    @Test func unreachableGitHubEndsTheIterationAtTheFirstRepository() async throws {
+        try await FetchHarness.with { harness in
+            let settings = FetchSettings(repositories: [try RepositoryName(parsing: "acme/one"), try RepositoryName(parsing: "acme/two")],
+                                         githubURL: URL(string: "http://127.0.0.1:1")!, tokens: [], requestTimeout: .seconds(5),
+                                         maxWait: nil, settle: FetchHarness.settle)
+            let stage = FetchStage(settings: settings, store: harness.store, sleeper: harness.sleeper, jitter: .fixed(0),
+                                   logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), liveProgress: false)
+            await #expect(throws: GitHubError.unreachable(apiURL: "http://127.0.0.1:1", reason: "cannot connect to 127.0.0.1:1 (GET /repos/acme/one/issues)", attempts: 6)) {
+                try await stage.runIteration(stop: .never)
+            }
+            #expect(harness.sleeper.recorded.count == 5)
         }
     }
 }
