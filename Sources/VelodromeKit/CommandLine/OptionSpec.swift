@@ -19,7 +19,8 @@ package struct OptionSpec: Sendable, Equatable {
     package let kind: Kind
     package let valueName: String
     package let help: String
-    /// Shown in help as `(default: ...)`; never a secret.
+    /// Shown in help as `default: ...`, and filled in by the parser when the option is neither
+    /// given nor in its environment variable: the one place a default is written. Never a secret.
     package let defaultValue: String?
     /// Read when the option is absent from the command line.
     package let environment: String?

@@ -14,6 +14,7 @@ package struct ParsedArguments: Sendable, Equatable {
     package enum ValueSource: Sendable, Equatable {
         case commandLine(index: Int)
         case environment(String)
+        /// The option's declared default, filled in by the parser when neither of the above gave it.
         case defaultValue
     }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// A UTC instant with GitHub's precision: whole seconds since the Unix epoch.
 ///
-/// Parsing and formatting are hand-written over `timegm`/`gmtime_r` because they sit
-/// on the hot paths of both fetch (every item) and transform (every row).
+/// Parsing is hand-written arithmetic over the bytes (no Foundation, no libc), because it sits
+/// on the hot paths of both fetch (every item) and transform (every row); formatting, which is
+/// rarer, goes through `gmtime_r`.
 package struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     package var seconds: Int64
 
