@@ -50,6 +50,9 @@ package final class FetchStage: Stage {
 
     package func runIteration(stop: StopSignal) async throws -> IterationOutcome {
         if !loginsKnown.withLock({ $0 }) {
+            if settings.tokens.isEmpty {
+                logger.warning("no GitHub token: anonymous requests get 60 an hour from \(settings.githubURL.absoluteString); give --token-file PATH or set GITHUB_TOKEN")
+            }
             try await client.identifyLogins(stop: stop)
             loginsKnown.withLock { $0 = true }
         }

@@ -50,12 +50,13 @@ final class FetchHarness: Sendable {
 
     /// Jitter is fixed at half its range, so tests assert exact backoffs.
     func stage(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5),
-               settle: Duration = FetchHarness.settle) throws -> FetchStage {
+               settle: Duration = FetchHarness.settle,
+               logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws -> FetchStage {
         let settings = FetchSettings(
             repositories: try repositories.map { try RepositoryName(parsing: $0) },
             githubURL: github.baseURL, tokens: tokens ?? [tokenFile], requestTimeout: timeout, maxWait: maxWait, settle: settle)
         return FetchStage(settings: settings, store: store, transport: URLSessionTransport(timeout: timeout), sleeper: sleeper,
-                          jitter: .fixed(0.5), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), liveProgress: false)
+                          jitter: .fixed(0.5), logger: logger, liveProgress: false)
     }
 
     @discardableResult

@@ -1,4 +1,5 @@
 import FakeGitHub
+import TestSupport
 import Testing
 @testable import VelodromeKit
 
@@ -140,8 +141,11 @@ import Testing
     @Test func anonymousWhenNoToken() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.small())
-            let stage = try harness.stage(["Acme/Widgets"], tokens: [])
+            let log = LogRecorder()
+            let stage = try harness.stage(["Acme/Widgets"], tokens: [], logger: log.logger)
             #expect(try await stage.runIteration(stop: .never) == .completed)
+            #expect(log.messages.first == "warning no GitHub token: anonymous requests get 60 an hour from \(harness.github.baseURL.absoluteString); "
+                    + "give --token-file PATH or set GITHUB_TOKEN")
             #expect(harness.github.requests.allSatisfy { $0.login == nil })
             #expect(stage.counters.quotaRemaining == 53)
             // Unlike authenticated ones, anonymous 304s still count against the quota.
