@@ -8,7 +8,7 @@ enum FetchCommand {
                    help: "GitHub's REST API; for GitHub Enterprise, https://HOST/api/v3."),
         OptionSpec("token-file", kind: .repeated, valueName: "PATH", environment: "GITHUB_TOKEN_FILE",
                    help: "A file holding a GitHub token; repeatable. Default: the token in GITHUB_TOKEN, else anonymous (60 requests an hour)."),
-        SharedOptions.database,
+    ] + SharedOptions.database + [
         OptionSpec("settle", valueName: "DURATION", default: "5m", environment: "VELODROME_SETTLE",
                    help: "How long GitHub may take to list an event or comment: the watermark stays this far behind the sync's start."),
         OptionSpec("max-wait", valueName: "DURATION", default: "10m",
@@ -38,9 +38,9 @@ enum FetchCommand {
     static func run(_ invocation: Invocation) async throws -> ExitStatus {
         let schedule = try LoopSchedule(parsed: invocation.parsed)
         let settings = try settings(invocation.parsed, schedule: schedule, environment: invocation.environment)
-        let store = try SharedOptions.database(invocation.parsed).open()
-        let stage = FetchStage(settings: settings, store: store, logger: invocation.logger)
-        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger)
+        let database = try await SharedOptions.database(invocation.parsed, environment: invocation.environment).open(logger: invocation.logger)
+        let stage = FetchStage(settings: settings, store: database.store, logger: invocation.logger)
+        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services)
     }
 
     static func settings(_ parsed: ParsedArguments, schedule: LoopSchedule, environment: [String: String]) throws -> FetchSettings {

@@ -20,10 +20,12 @@ enum SharedOptions {
                    help: "Time between iterations when looping, e.g. 30m; instead of --frequency."),
     ]
 
-    static let database = OptionSpec(
-        "database", valueName: "URL", default: "sqlite:velodrome.db", environment: "VELODROME_DATABASE",
-        help: "Where the mirror lives: sqlite:PATH (a SQLite file)."
-    )
+    static let database: [OptionSpec] = [
+        OptionSpec("database", valueName: "URL", default: "sqlite:velodrome.db", environment: "VELODROME_DATABASE_URL",
+                   help: "Where the mirror lives: sqlite:PATH (a SQLite file), or postgres://USER@HOST:PORT/DATABASE for a server many processes share (?sslmode=disable, require or verify-full)."),
+        OptionSpec("database-password-file", valueName: "PATH",
+                   help: "A file holding the PostgreSQL password, when the URL has none. Default: the PGPASSWORD variable."),
+    ]
 
     static let repositorySelection: [OptionSpec] = [
         OptionSpec("repository", kind: .list, valueName: "ORG/NAME",
@@ -37,8 +39,8 @@ enum SharedOptions {
                             organization: parsed.value("organization"), configurationPath: try parsed.string("config"))
     }
 
-    static func database(_ parsed: ParsedArguments) throws -> DatabaseLocation {
-        try DatabaseLocation(parsing: try parsed.string("database"))
+    static func database(_ parsed: ParsedArguments, environment: [String: String]) throws -> DatabaseLocation {
+        try DatabaseLocation(parsing: try parsed.string("database"), passwordFile: parsed.value("database-password-file"), environment: environment)
     }
 
     /// Sets up swift-log from --log-level and --log-format; returns the command's logger.

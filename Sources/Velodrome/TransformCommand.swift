@@ -6,7 +6,7 @@ enum TransformCommand {
                    help: "Compute only these metrics of the configuration; repeatable or comma-separated."),
         OptionSpec("name", valueName: "METRIC",
                    help: "The original's form: names the metric that the plugin arguments after it define (count ...)."),
-        SharedOptions.database,
+    ] + SharedOptions.database + [
         .flag("rebuild", help: "Recompute every selected series from the start and replace what was written."),
     ]
 
@@ -66,9 +66,9 @@ enum TransformCommand {
         let output = try SinkSettings(parsed: parsed).choice()
         let batchSize = try parsed.integer("batch-size", in: 1...1_000_000)
 
-        let store = try SharedOptions.database(parsed).open()
-        let sink = output.makeSink(store: store, transport: URLSessionTransport(timeout: .seconds(60)), logger: invocation.logger)
-        let stage = TransformStage(jobs: jobs, store: store, sink: sink, rebuild: parsed.flag("rebuild"), batchSize: batchSize, logger: invocation.logger)
-        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger)
+        let database = try await SharedOptions.database(parsed, environment: invocation.environment).open(logger: invocation.logger)
+        let sink = output.makeSink(store: database.store, transport: URLSessionTransport(timeout: .seconds(60)), logger: invocation.logger)
+        let stage = TransformStage(jobs: jobs, store: database.store, sink: sink, rebuild: parsed.flag("rebuild"), batchSize: batchSize, logger: invocation.logger)
+        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services)
     }
 }

@@ -26,7 +26,7 @@ struct TransformBenchmark {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = "\(directory)/mirror.db"
-        let store = try SQLiteMirrorStore(path: database)
+        let store = try SQLMirrorStore(sqlitePath: database)
         let built = ContinuousClock.now
         _ = try await SyntheticMirror.write(into: store, issues: issues, events: events, comments: comments)
         let items = issues + events + comments

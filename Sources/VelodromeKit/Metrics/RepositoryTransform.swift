@@ -70,19 +70,25 @@ struct RepositoryTransform {
 
         let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark)
         var points: [MetricPoint] = []
-        while true {
-            let rows = try await cursor.next(limit: Self.chunk)
-            for row in rows {
-                guard let item = Self.item(row, issues: issues, users: users, labels: labels) else { continue }
-                summary.items += 1
-                for index in metrics.indices { metrics[index].receive(item, issues: issues, into: &points) }
+        do {
+            while true {
+                let rows = try await cursor.next(limit: Self.chunk)
+                for row in rows {
+                    guard let item = Self.item(row, issues: issues, users: users, labels: labels) else { continue }
+                    summary.items += 1
+                    for index in metrics.indices { metrics[index].receive(item, issues: issues, into: &points) }
+                }
+                if points.count >= batchSize {
+                    try await write(&points, &summary)
+                }
+                try stop.check()
+                if rows.count < Self.chunk { break }
             }
-            if points.count >= batchSize {
-                try await write(&points, &summary)
-            }
-            try stop.check()
-            if rows.count < Self.chunk { break }
+        } catch {
+            try? await cursor.close()
+            throw error
         }
+        try await cursor.close()
         try await write(&points, &summary)
 
         if sink.keepsCheckpoints {

@@ -29,4 +29,7 @@ package enum ActivityRow: Sendable, Equatable {
 package protocol ActivityCursor: AnyObject {
     /// Up to `limit` rows; fewer only at the end.
     func next(limit: Int) async throws -> [ActivityRow]
+    /// Ends the read transaction; call it once done, whether or not every row was read (ending a
+    /// PostgreSQL transaction must await, so it cannot happen in `deinit`).
+    func close() async throws
 }

@@ -2,9 +2,15 @@
 /// queries keep working; extra columns are documented in docs/schema.md. The statements use
 /// types and syntax that SQLite and PostgreSQL both accept ("user" is quoted: PostgreSQL reserves it).
 enum MirrorSchema {
-    static let version: Int64 = 1
+    /// Each schema version's statements, in order: `migrations[n - 1]` brings a database from
+    /// version n - 1 to n. Append a version for a change; never edit one that has shipped.
+    static func migrations(_ dialect: SQLDialect) -> [[String]] {
+        [version1(dialect)]
+    }
 
-    static let tables = [
+    static var version: Int64 { Int64(migrations(.sqlite).count) }
+
+    private static func version1(_ dialect: SQLDialect) -> [String] { [
         """
         CREATE TABLE IF NOT EXISTS issues (
             repository TEXT NOT NULL,
@@ -90,7 +96,7 @@ enum MirrorSchema {
             target TEXT NOT NULL,
             through TEXT NOT NULL,
             definition TEXT NOT NULL,
-            state BLOB NOT NULL,
+            state \(dialect.bytes) NOT NULL,
             PRIMARY KEY (repository, metric, target)
         )
         """,
@@ -103,65 +109,120 @@ enum MirrorSchema {
             PRIMARY KEY (measurement, repository, time)
         )
         """,
-    ]
-
-    static let upsertIssue = """
-        INSERT INTO issues (repository, id, title, body, "user", state, comments, is_pr, issue_closed_at,
-                            issue_created_at, issue_updated_at, github_id, pr_merged_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-        ON CONFLICT (repository, id) DO UPDATE SET
-            title = excluded.title, body = excluded.body, "user" = excluded."user", state = excluded.state,
-            comments = excluded.comments, is_pr = excluded.is_pr, issue_closed_at = excluded.issue_closed_at,
-            issue_created_at = excluded.issue_created_at, issue_updated_at = excluded.issue_updated_at,
-            github_id = excluded.github_id, pr_merged_at = excluded.pr_merged_at
-        WHERE issues.issue_updated_at IS NOT excluded.issue_updated_at OR issues.title IS NOT excluded.title
-            OR issues.body IS NOT excluded.body OR issues."user" IS NOT excluded."user" OR issues.state IS NOT excluded.state
-            OR issues.comments IS NOT excluded.comments OR issues.is_pr IS NOT excluded.is_pr
-            OR issues.issue_closed_at IS NOT excluded.issue_closed_at OR issues.issue_created_at IS NOT excluded.issue_created_at
-            OR issues.github_id IS NOT excluded.github_id OR issues.pr_merged_at IS NOT excluded.pr_merged_at
-        """
-    static let deleteLabels = "DELETE FROM labels WHERE repository = $1 AND issue_id = $2"
-    static let insertLabel = "INSERT INTO labels (repository, issue_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
-    static let deleteAssignees = "DELETE FROM assignees WHERE repository = $1 AND issue_id = $2"
-    static let insertAssignee = "INSERT INTO assignees (repository, issue_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
-    static let upsertEvent = """
-        INSERT INTO issue_events (repository, id, label, event, event_created_at, issue_id, assignee, actor)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT (repository, id) DO UPDATE SET
-            label = excluded.label, event = excluded.event, event_created_at = excluded.event_created_at,
-            issue_id = excluded.issue_id, assignee = excluded.assignee, actor = excluded.actor
-        WHERE issue_events.label IS NOT excluded.label OR issue_events.event IS NOT excluded.event
-            OR issue_events.event_created_at IS NOT excluded.event_created_at OR issue_events.issue_id IS NOT excluded.issue_id
-            OR issue_events.assignee IS NOT excluded.assignee OR issue_events.actor IS NOT excluded.actor
-        """
-    static let upsertComment = """
-        INSERT INTO comments (repository, id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT (repository, pull_request, id) DO UPDATE SET
-            issue_id = excluded.issue_id, body = excluded.body, "user" = excluded."user",
-            comment_created_at = excluded.comment_created_at, comment_updated_at = excluded.comment_updated_at
-        WHERE comments.issue_id IS NOT excluded.issue_id OR comments.body IS NOT excluded.body
-            OR comments."user" IS NOT excluded."user" OR comments.comment_created_at IS NOT excluded.comment_created_at
-            OR comments.comment_updated_at IS NOT excluded.comment_updated_at
-        """
-    static let upsertCursor = """
-        INSERT INTO sync_cursors (repository, list, cursor) VALUES ($1, $2, $3)
-        ON CONFLICT (repository, list) DO UPDATE SET cursor = excluded.cursor
-        """
-    static let upsertWatermark = """
-        INSERT INTO sync_state (repository, watermark) VALUES ($1, $2)
-        ON CONFLICT (repository) DO UPDATE SET watermark = excluded.watermark
-        """
+    ] }
 }
 
+/// The writes, as multi-row statements: one round trip per table and page, not one per row.
 extension MirrorSchema {
-    static let upsertCheckpoint = """
-        INSERT INTO transform_checkpoints (repository, metric, target, through, definition, state) VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (repository, metric, target) DO UPDATE SET
-            through = excluded.through, definition = excluded.definition, state = excluded.state
+    static let upsertIssue = MultiRowInsert(
         """
-    static let upsertPoint = """
-        INSERT INTO metric_points (measurement, repository, time, fields) VALUES ($1, $2, $3, $4)
+        INSERT INTO issues (repository, id, title, body, "user", state, comments, is_pr, issue_closed_at,
+        issue_created_at, issue_updated_at, github_id, pr_merged_at)
+        """,
+        columns: 13,
+        key: [0, 1],
+        then: """
+        ON CONFLICT (repository, id) DO UPDATE SET
+        title = excluded.title, body = excluded.body, "user" = excluded."user", state = excluded.state,
+        comments = excluded.comments, is_pr = excluded.is_pr, issue_closed_at = excluded.issue_closed_at,
+        issue_created_at = excluded.issue_created_at, issue_updated_at = excluded.issue_updated_at,
+        github_id = excluded.github_id, pr_merged_at = excluded.pr_merged_at
+        WHERE issues.issue_updated_at IS DISTINCT FROM excluded.issue_updated_at OR issues.title IS DISTINCT FROM excluded.title
+        OR issues.body IS DISTINCT FROM excluded.body OR issues."user" IS DISTINCT FROM excluded."user" OR issues.state IS DISTINCT FROM excluded.state
+        OR issues.comments IS DISTINCT FROM excluded.comments OR issues.is_pr IS DISTINCT FROM excluded.is_pr
+        OR issues.issue_closed_at IS DISTINCT FROM excluded.issue_closed_at OR issues.issue_created_at IS DISTINCT FROM excluded.issue_created_at
+        OR issues.github_id IS DISTINCT FROM excluded.github_id OR issues.pr_merged_at IS DISTINCT FROM excluded.pr_merged_at
+        """
+    )
+    static let insertLabel = MultiRowInsert(
+        """
+        INSERT INTO labels (repository, issue_id, name)
+        """,
+        columns: 3,
+        key: nil,
+        then: """
+        ON CONFLICT DO NOTHING
+        """
+    )
+    static let insertAssignee = MultiRowInsert(
+        """
+        INSERT INTO assignees (repository, issue_id, name)
+        """,
+        columns: 3,
+        key: nil,
+        then: """
+        ON CONFLICT DO NOTHING
+        """
+    )
+    static let upsertEvent = MultiRowInsert(
+        """
+        INSERT INTO issue_events (repository, id, label, event, event_created_at, issue_id, assignee, actor)
+        """,
+        columns: 8,
+        key: [0, 1],
+        then: """
+        ON CONFLICT (repository, id) DO UPDATE SET
+        label = excluded.label, event = excluded.event, event_created_at = excluded.event_created_at,
+        issue_id = excluded.issue_id, assignee = excluded.assignee, actor = excluded.actor
+        WHERE issue_events.label IS DISTINCT FROM excluded.label OR issue_events.event IS DISTINCT FROM excluded.event
+        OR issue_events.event_created_at IS DISTINCT FROM excluded.event_created_at OR issue_events.issue_id IS DISTINCT FROM excluded.issue_id
+        OR issue_events.assignee IS DISTINCT FROM excluded.assignee OR issue_events.actor IS DISTINCT FROM excluded.actor
+        """
+    )
+    static let upsertComment = MultiRowInsert(
+        """
+        INSERT INTO comments (repository, id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request)
+        """,
+        columns: 8,
+        key: [0, 7, 1],
+        then: """
+        ON CONFLICT (repository, pull_request, id) DO UPDATE SET
+        issue_id = excluded.issue_id, body = excluded.body, "user" = excluded."user",
+        comment_created_at = excluded.comment_created_at, comment_updated_at = excluded.comment_updated_at
+        WHERE comments.issue_id IS DISTINCT FROM excluded.issue_id OR comments.body IS DISTINCT FROM excluded.body
+        OR comments."user" IS DISTINCT FROM excluded."user" OR comments.comment_created_at IS DISTINCT FROM excluded.comment_created_at
+        OR comments.comment_updated_at IS DISTINCT FROM excluded.comment_updated_at
+        """
+    )
+    static let upsertCursor = MultiRowInsert(
+        """
+        INSERT INTO sync_cursors (repository, list, cursor)
+        """,
+        columns: 3,
+        key: [0, 1],
+        then: """
+        ON CONFLICT (repository, list) DO UPDATE SET cursor = excluded.cursor
+        """
+    )
+    static let upsertWatermark = MultiRowInsert(
+        """
+        INSERT INTO sync_state (repository, watermark)
+        """,
+        columns: 2,
+        key: [0],
+        then: """
+        ON CONFLICT (repository) DO UPDATE SET watermark = excluded.watermark
+        """
+    )
+    static let upsertCheckpoint = MultiRowInsert(
+        """
+        INSERT INTO transform_checkpoints (repository, metric, target, through, definition, state)
+        """,
+        columns: 6,
+        key: [0, 1, 2],
+        then: """
+        ON CONFLICT (repository, metric, target) DO UPDATE SET
+        through = excluded.through, definition = excluded.definition, state = excluded.state
+        """
+    )
+    static let upsertPoint = MultiRowInsert(
+        """
+        INSERT INTO metric_points (measurement, repository, time, fields)
+        """,
+        columns: 4,
+        key: [0, 1, 2],
+        then: """
         ON CONFLICT (measurement, repository, time) DO UPDATE SET fields = excluded.fields
         """
+    )
 }

@@ -101,7 +101,7 @@ import Testing
         #expect(settings.maxWait == nil)
         let once = try FetchCommand.command.parser(elsewhere: [:]).parse(["--repository=a/b", "--once"])
         #expect(try FetchCommand.settings(once, schedule: LoopSchedule(parsed: once), environment: [:]).maxWait == .seconds(600))
-        #expect(try SharedOptions.database(fetch) == .sqlite(path: "velodrome.db"))
+        #expect(try SharedOptions.database(fetch, environment: [:]) == .sqlite(path: "velodrome.db"))
         #expect(try SharedOptions.selection(fetch).configurationPath == "config.yaml")
         let transform = try TransformCommand.command.parser(elsewhere: [:]).parse([])
         let sinks = try SinkSettings(parsed: transform)
@@ -138,9 +138,14 @@ import Testing
                                       (60 requests an hour).
                                       [env: GITHUB_TOKEN_FILE]
           --database URL              Where the mirror lives: sqlite:PATH (a SQLite
-                                      file).
+                                      file), or postgres://USER@HOST:PORT/DATABASE for a
+                                      server many processes share (?sslmode=disable,
+                                      require or verify-full).
                                       [default: sqlite:velodrome.db; env:
-                                      VELODROME_DATABASE]
+                                      VELODROME_DATABASE_URL]
+          --database-password-file PATH
+                                      A file holding the PostgreSQL password, when the
+                                      URL has none. Default: the PGPASSWORD variable.
           --settle DURATION           How long GitHub may take to list an event or
                                       comment: the watermark stays this far behind the
                                       sync's start.

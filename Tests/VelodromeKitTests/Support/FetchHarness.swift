@@ -18,7 +18,7 @@ final class FetchHarness: Sendable {
     let github: FakeGitHub
     let clock: FakeClock
     let directory: TemporaryDirectory
-    let store: SQLiteMirrorStore
+    let store: SQLMirrorStore
     let sleeper: InstantSleeper
 
     private init(clock: FakeClock) async throws {
@@ -27,7 +27,7 @@ final class FetchHarness: Sendable {
         github = FakeGitHub(clock: { clock.now })
         try await github.start()
         directory = try TemporaryDirectory()
-        store = try SQLiteMirrorStore(path: directory.path("mirror.db"))
+        store = try SQLMirrorStore(sqlitePath: directory.path("mirror.db"))
         github.addToken(Self.token, login: "tester")
     }
 

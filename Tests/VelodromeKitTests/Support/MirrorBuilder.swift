@@ -67,13 +67,13 @@ final class RecordingSink: PointSink {
 
 /// Runs transform over a mirror the way the stage does.
 struct TransformRunner {
-    let store: SQLiteMirrorStore
+    let store: SQLMirrorStore
     let directory: TemporaryDirectory
     let repository = "acme/widgets"
 
     init() throws {
         directory = try TemporaryDirectory()
-        store = try SQLiteMirrorStore(path: directory.path("mirror.db"))
+        store = try SQLMirrorStore(sqlitePath: directory.path("mirror.db"))
     }
 
     static func metric(_ name: String, _ arguments: [String]) throws -> MetricDefinition {

@@ -47,7 +47,7 @@ import Testing
             #expect(kills >= 6)
             let final = try await VelodromeProcess.run(arguments, environment: environment())
             #expect(final.status == 0, "\(final.stderr)")
-            let store = try SQLiteMirrorStore(path: database)
+            let store = try SQLMirrorStore(sqlitePath: database)
             let truth = try #require(harness.github.repository("big/repo"))
             #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
             #expect(try await store.events(repository: "big/repo") == Truth.events(truth))
@@ -79,7 +79,7 @@ import Testing
             // What was committed is consistent: a later run completes the mirror.
             let final = try await VelodromeProcess.run(arguments(harness, ["big/repo"], database: database) + ["--once"], environment: environment())
             #expect(final.status == 0)
-            let store = try SQLiteMirrorStore(path: database)
+            let store = try SQLMirrorStore(sqlitePath: database)
             let truth = try #require(harness.github.repository("big/repo"))
             #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
             #expect(try await store.events(repository: "big/repo") == Truth.events(truth))
@@ -148,6 +148,6 @@ import Testing
         #expect(project.stderr == "velodrome fetch: unknown project \"kubernets\"; did you mean kubernetes? (\(RepositoryRoot.path("config.yaml")) has kubernetes, istio, tensorflow, beam)\n")
         let database = try await VelodromeProcess.run(["fetch", "--once", "--repository", "a/b", "--database", "mysql://db/github"])
         #expect(database.status == 2)
-        #expect(database.stderr == "velodrome fetch: --database: unknown database kind \"mysql\" in mysql://db/github; use sqlite:PATH\n")
+        #expect(database.stderr == "velodrome fetch: --database: unknown database kind \"mysql\" in mysql://db/github; use sqlite:PATH or postgres://USER@HOST/DATABASE\n")
     }
 }

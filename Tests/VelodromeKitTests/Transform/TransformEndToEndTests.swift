@@ -61,7 +61,7 @@ import Testing
             let truth = try #require(harness.github.repository(Self.repository))
             let metrics = try ConfigurationLoader.load(path: config).metrics(for: try RepositoryName(parsing: Self.repository))
             #expect(metrics.count == 9)
-            let store = try SQLiteMirrorStore(path: database)
+            let store = try SQLMirrorStore(sqlitePath: database)
             var total = 0
             for metric in metrics {
                 let points = try await store.points(measurement: metric.name, repository: Self.repository)

@@ -30,6 +30,7 @@ final class SQLiteStatement {
             switch value {
             case .null: sqlite3_bind_null(pointer, index)
             case .integer(let number): sqlite3_bind_int64(pointer, index, number)
+            case .boolean(let flag): sqlite3_bind_int64(pointer, index, flag ? 1 : 0)
             case .real(let number): sqlite3_bind_double(pointer, index, number)
             case .text(let text): sqlite3_bind_text(pointer, index, text, -1, Self.transient)
             case .blob(let bytes):
@@ -58,6 +59,19 @@ final class SQLiteStatement {
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(pointer, column) }
+
+    /// The current row, each column as SQLite typed it.
+    var row: SQLRow {
+        SQLRow((0..<sqlite3_column_count(pointer)).map { column in
+            switch sqlite3_column_type(pointer, column) {
+            case SQLITE_INTEGER: .integer(sqlite3_column_int64(pointer, column))
+            case SQLITE_FLOAT: .real(sqlite3_column_double(pointer, column))
+            case SQLITE_TEXT: .text(text(column) ?? "")
+            case SQLITE_BLOB: .blob(blob(column))
+            default: .null
+            }
+        })
+    }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
 

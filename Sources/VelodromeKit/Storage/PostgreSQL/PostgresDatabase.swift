@@ -1,0 +1,197 @@
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Synchronization
+
+/// A PostgreSQL database as a `SQLDatabase`, for many fetchers and transforms sharing one
+/// mirror: statements go through PostgresNIO's pooled `PostgresClient`, which runs as a service
+/// beside the stage; each cursor's snapshot is a connection of its own in a repeatable-read
+/// transaction. Failures are reported with the server's address, never the password.
+package final class PostgresDatabase: SQLDatabase {
+    package let location: PostgresLocation
+    package var dialect: SQLDialect { .postgres }
+    package var name: String { location.description }
+    /// Serves the pool: it must run (in the stage's service group) for statements to be answered.
+    package let client: PostgresClient
+    private let logger: Logger
+    private let snapshots = Mutex(0)
+
+    private init(location: PostgresLocation, logger: Logger) throws {
+        self.location = location
+        self.logger = logger
+        client = PostgresClient(configuration: try Self.clientConfiguration(location), backgroundLogger: logger)
+    }
+
+    /// Connects once to bring the schema up to date, under an advisory lock so that of several
+    /// processes starting at once one migrates and the others wait and find it done.
+    package static func open(_ location: PostgresLocation, logger: Logger,
+                             migrations: [[String]] = MirrorSchema.migrations(.postgres)) async throws -> PostgresDatabase {
+        let database = try PostgresDatabase(location: location, logger: logger)
+        try await database.withDedicatedConnection { connection in
+            try await Self.migrate(connection, migrations: migrations, name: location.description, logger: logger)
+        }
+        return database
+    }
+
+    package func transaction<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
+        try await failing {
+            try await client.withTransaction(logger: logger) { connection in
+                try await body(PostgresSession(connection: connection, logger: logger, server: server))
+            }
+        }
+    }
+
+    package func read<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
+        try await failing {
+            try await client.withConnection { connection in
+                try await body(PostgresSession(connection: connection, logger: logger, server: server))
+            }
+        }
+    }
+
+    package func snapshot() async throws -> any SQLSnapshot {
+        try await failing {
+            let id = snapshots.withLock { $0 += 1; return $0 }
+            let connection = try await PostgresConnection.connect(configuration: Self.connectionConfiguration(location), id: id, logger: logger)
+            let session = PostgresSession(connection: connection, logger: logger, server: server, ownsConnection: true)
+            do {
+                try await session.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", [])
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            return session
+        }
+    }
+
+    private func withDedicatedConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await failing {
+            let connection = try await PostgresConnection.connect(configuration: Self.connectionConfiguration(location), id: 0, logger: logger)
+            do {
+                let result = try await body(connection)
+                try await connection.close()
+                return result
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        }
+    }
+
+    /// `host:port/database`, which every failure names.
+    private var server: String { "\(location.host):\(location.port)/\(location.database)" }
+
+    private func failing<T>(_ body: () async throws -> T) async throws -> T {
+        try await Self.failing(server: server, body)
+    }
+
+    /// Turns PostgresNIO's errors, which say nothing by design, into one line naming the server.
+    static func failing<T>(server: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PSQLError {
+            throw StorageError("PostgreSQL at \(server): \(reason(error))")
+        }
+    }
+
+    static func reason(_ error: PSQLError) -> String {
+        if let message = error.serverInfo?[.message] { return message }
+        switch error.code {
+        case .connectionError:
+            return "cannot connect" + (error.underlying.map { " (\(String(describing: $0)))" } ?? "")
+        case .serverClosedConnection, .uncleanShutdown:
+            return "the server closed the connection"
+        case .sslUnsupported:
+            return "the server does not offer TLS; add ?sslmode=disable to connect without it"
+        case .authMechanismRequiresPassword:
+            return "the server asks for a password: give it in the URL, --database-password-file or PGPASSWORD"
+        default:
+            return "\(error.code)"
+        }
+    }
+
+    private static func migrate(_ connection: PostgresConnection, migrations: [[String]], name: String, logger: Logger) async throws {
+        let lockKey = 7_245_013_301  // any constant: Velodrome's migrations, one at a time per database
+        let session = PostgresSession(connection: connection, logger: logger, server: name)
+        try await session.run("SELECT pg_advisory_lock(\(lockKey))", [])
+        try await session.run("CREATE TABLE IF NOT EXISTS velodrome_schema (version BIGINT NOT NULL)", [])
+        let current = try await session.rows("SELECT max(version) FROM velodrome_schema", []).first.flatMap { row -> Int64? in
+            if case .integer(let version) = row.values[0] { return version }
+            return nil
+        } ?? 0
+        for (version, statements) in try SchemaMigrations(migrations).steps(from: current, database: name) {
+            try await session.run("BEGIN", [])
+            do {
+                for sql in statements { try await session.run(sql, []) }
+                try await session.run("DELETE FROM velodrome_schema", [])
+                try await session.run("INSERT INTO velodrome_schema (version) VALUES ($1)", [.integer(version)])
+                try await session.run("COMMIT", [])
+            } catch {
+                try? await session.run("ROLLBACK", [])
+                throw error
+            }
+            logger.info("database \(name) upgraded to schema version \(version)")
+        }
+        try await session.run("SELECT pg_advisory_unlock(\(lockKey))", [])
+    }
+
+    private static func tls(_ location: PostgresLocation) throws -> (PostgresConnection.Configuration.TLS, PostgresClient.Configuration.TLS) {
+        var unchecked = TLSConfiguration.makeClientConfiguration()
+        unchecked.certificateVerification = .none
+        switch location.tls {
+        case .disable:
+            return (.disable, .disable)
+        case .prefer:
+            return (.prefer(try NIOSSLContext(configuration: unchecked)), .prefer(unchecked))
+        case .require:
+            return (.require(try NIOSSLContext(configuration: unchecked)), .require(unchecked))
+        case .verifyFull:
+            let checked = TLSConfiguration.makeClientConfiguration()
+            return (.require(try NIOSSLContext(configuration: checked)), .require(checked))
+        }
+    }
+
+    private static func clientConfiguration(_ location: PostgresLocation) throws -> PostgresClient.Configuration {
+        var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
+                                                         password: location.password?.value, database: location.database,
+                                                         tls: try tls(location).1)
+        configuration.options.maximumConnections = 8
+        return configuration
+    }
+
+    private static func connectionConfiguration(_ location: PostgresLocation) throws -> PostgresConnection.Configuration {
+        PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                         password: location.password?.value, database: location.database, tls: try tls(location).0)
+    }
+}
+
+/// Statements on one PostgreSQL connection: the pool's, lent for one call, or a snapshot's own.
+struct PostgresSession: SQLSnapshot {
+    let connection: PostgresConnection
+    let logger: Logger
+    /// `host:port/database`, for messages.
+    let server: String
+    var ownsConnection = false
+
+    func run(_ sql: String, _ binds: [SQLValue]) async throws {
+        try await PostgresDatabase.failing(server: server) {
+            _ = try await connection.query(PostgresQuery(sql, binds), logger: logger).collect()
+        }
+    }
+
+    func rows(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await PostgresDatabase.failing(server: server) {
+            try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map(SQLRow.init)
+        }
+    }
+
+    func close() async throws {
+        do {
+            try await run("COMMIT", [])
+        } catch {
+            if ownsConnection { try? await connection.close() }
+            throw error
+        }
+        if ownsConnection { try await connection.close() }
+    }
+}

@@ -1,0 +1,102 @@
+/// Reads a repository's activity in transform's order from one snapshot of the mirror: three
+/// index-ordered queries (issues by creation, events, comments), each read in chunks that resume
+/// after the last row read (keyset paging), merged as they are read.
+final class SQLActivityCursor: ActivityCursor {
+    /// Orders rows of one second: `opened` first, then events, then comments; then by id.
+    private struct Key: Comparable {
+        let time: Int64, rank: Int, id: Int64, review: Bool
+        static func < (a: Key, b: Key) -> Bool { (a.time, a.rank, a.id, a.review ? 1 : 0) < (b.time, b.rank, b.id, b.review ? 1 : 0) }
+    }
+
+    /// One of the three ordered queries, its buffered chunk and where the next chunk starts.
+    private struct Source {
+        /// The query of a chunk: `$1` repository, `$2`/`$3` the time bounds, `$4` the chunk size,
+        /// and the resume columns from `$5` on; `first` is the same query without resuming.
+        let first: String
+        let next: String
+        var buffer: [(key: Key, row: ActivityRow)] = []
+        var position = 0
+        var resume: [SQLValue]?
+        var exhausted = false
+    }
+
+    static let chunk = 2000
+
+    private let snapshot: any SQLSnapshot
+    private let bounds: [SQLValue]
+    private var sources: [Source]
+    private var closed = false
+
+    init(snapshot: any SQLSnapshot, repository: String, from: Timestamp, until: Timestamp) {
+        self.snapshot = snapshot
+        bounds = [.text(repository), .time(from), .time(until), .integer(Int64(Self.chunk))]
+        let range = "repository = $1 AND %@ >= $2 AND %@ < $3"
+        func source(_ select: String, time: String, order: [String]) -> Source {
+            let base = "\(select) WHERE \(range.replacingOccurrences(of: "%@", with: time))"
+            let resume = "(\(order.joined(separator: ", "))) > (\(order.indices.map { "$\($0 + 5)" }.joined(separator: ", ")))"
+            let tail = " ORDER BY \(order.joined(separator: ", ")) LIMIT $4"
+            return Source(first: base + tail, next: base + " AND " + resume + tail)
+        }
+        sources = [
+            source("SELECT id, \"user\", issue_created_at FROM issues", time: "issue_created_at", order: ["issue_created_at", "id"]),
+            source("SELECT id, issue_id, event, label, actor, event_created_at FROM issue_events", time: "event_created_at",
+                   order: ["event_created_at", "id"]),
+            source("SELECT id, pull_request, issue_id, \"user\", body, comment_created_at FROM comments", time: "comment_created_at",
+                   order: ["comment_created_at", "id", "pull_request"]),
+        ]
+    }
+
+    func next(limit: Int) async throws -> [ActivityRow] {
+        var rows: [ActivityRow] = []
+        rows.reserveCapacity(limit)
+        while rows.count < limit {
+            var best: Int?
+            for index in sources.indices {
+                guard let head = try await head(index) else { continue }
+                if best == nil || head < sources[best!].buffer[sources[best!].position].key { best = index }
+            }
+            guard let best else { break }
+            rows.append(sources[best].buffer[sources[best].position].row)
+            sources[best].position += 1
+        }
+        return rows
+    }
+
+    func close() async throws {
+        guard !closed else { return }
+        closed = true
+        try await snapshot.close()
+    }
+
+    /// The key of the source's next row, reading its next chunk when the buffer is used up.
+    private func head(_ index: Int) async throws -> Key? {
+        if sources[index].position < sources[index].buffer.count { return sources[index].buffer[sources[index].position].key }
+        guard !sources[index].exhausted else { return nil }
+        let source = sources[index]
+        let rows = try await snapshot.rows(source.resume == nil ? source.first : source.next, bounds + (source.resume ?? []))
+        sources[index].buffer = try rows.map { try Self.decode($0, source: index) }
+        sources[index].position = 0
+        sources[index].exhausted = rows.count < Self.chunk
+        if let last = rows.last {
+            sources[index].resume = index == 2 ? [last.values[5], last.values[0], last.values[1]]
+                : index == 1 ? [last.values[5], last.values[0]] : [last.values[2], last.values[0]]
+        }
+        return sources[index].buffer.first?.key
+    }
+
+    private static func decode(_ row: SQLRow, source: Int) throws -> (key: Key, row: ActivityRow) {
+        switch source {
+        case 0:
+            let time = try row.timestamp(2), number = try row.int64(0)
+            return (Key(time: time.seconds, rank: 0, id: number, review: false), .opened(number: number, author: try row.text(1), time: time))
+        case 1:
+            let time = try row.timestamp(5), id = try row.int64(0)
+            return (Key(time: time.seconds, rank: 1, id: id, review: false),
+                    .event(id: id, number: try row.int64(1), event: try row.text(2), label: try row.optionalText(3), actor: try row.text(4), time: time))
+        default:
+            let time = try row.timestamp(5), id = try row.int64(0), review = try row.bool(1)
+            return (Key(time: time.seconds, rank: 2, id: id, review: review),
+                    .comment(id: id, review: review, number: try row.int64(2), user: try row.text(3), body: try row.text(4), time: time))
+        }
+    }
+}

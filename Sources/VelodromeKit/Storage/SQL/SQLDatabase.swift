@@ -1,0 +1,38 @@
+/// A connection, or a transaction on one, that runs SQL with `$1, $2, ...` parameters.
+package protocol SQLSession: Sendable {
+    func run(_ sql: String, _ binds: [SQLValue]) async throws
+    func rows(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
+}
+
+/// A read transaction held open across calls: one snapshot of the database, which transform's
+/// activity cursor reads in chunks while fetch goes on writing.
+package protocol SQLSnapshot: SQLSession {
+    /// Ends the transaction and releases its connection; the snapshot is unusable afterwards.
+    func close() async throws
+}
+
+/// The SQL both backends speak, differing only where their types do.
+package enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+
+    /// The column type of raw bytes.
+    var bytes: String {
+        switch self {
+        case .sqlite: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
+}
+
+/// A database that `SQLMirrorStore` keeps the mirror in: SQLite's file or PostgreSQL's server.
+package protocol SQLDatabase: Sendable {
+    var dialect: SQLDialect { get }
+    /// Where the database is, for messages: a path, or a URL with its password masked.
+    var name: String { get }
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T
+    /// Runs `body` outside a transaction: reads that need no snapshot.
+    func read<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T
+    func snapshot() async throws -> any SQLSnapshot
+}

@@ -1,0 +1,203 @@
+/// The mirror, its checkpoints and its embedded points in a SQL database: one implementation of
+/// `MirrorStore` and `MetricPointStore` for both backends, so SQLite and PostgreSQL give the
+/// same results from the same statements.
+package final class SQLMirrorStore: MirrorStore, MetricPointStore {
+    package let database: any SQLDatabase
+
+    package init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    /// The mirror in a SQLite file, created or upgraded.
+    package convenience init(sqlitePath path: String) throws {
+        self.init(database: try SQLiteDatabase(path: path))
+    }
+
+    // MARK: Written by fetch
+
+    package func syncState(repository: String) async throws -> RepositorySyncState {
+        try await database.read { session in
+            var state = RepositorySyncState()
+            for row in try await session.rows("SELECT list, cursor FROM sync_cursors WHERE repository = $1", [.text(repository)]) {
+                state.cursors[try row.text(0)] = try row.text(1)
+            }
+            let watermark = try await session.rows("SELECT watermark FROM sync_state WHERE repository = $1", [.text(repository)])
+            state.watermark = try watermark.first?.optionalTimestamp(0)
+            return state
+        }
+    }
+
+    package func apply(_ batch: MirrorBatch, repository: String) async throws -> Int {
+        try await database.transaction { session in
+            let name = SQLValue.text(repository)
+            var written = 0
+            if !batch.issues.isEmpty {
+                written += try await MirrorSchema.upsertIssue.run(batch.issues.map { issue in
+                    [name, .integer(issue.number), .text(issue.title), .text(issue.body), .text(issue.user),
+                     .text(issue.state), .integer(issue.comments), .boolean(issue.isPullRequest), .optional(issue.closedAt),
+                     .time(issue.createdAt), .time(issue.updatedAt), .integer(issue.githubID), .optional(issue.mergedAt)]
+                }, in: session, counting: true)
+                // Labels and assignees are replaced whole for every issue of the page.
+                try await Self.replace("labels", MirrorSchema.insertLabel, of: batch.issues, name, in: session) { $0.labels }
+                try await Self.replace("assignees", MirrorSchema.insertAssignee, of: batch.issues, name, in: session) { $0.assignees }
+            }
+            if !batch.events.isEmpty {
+                written += try await MirrorSchema.upsertEvent.run(batch.events.map { event in
+                    [name, .integer(event.id), .optional(event.label), .text(event.event), .time(event.createdAt),
+                     .integer(event.issueNumber), .optional(event.assignee), .text(event.actor)]
+                }, in: session, counting: true)
+            }
+            if !batch.comments.isEmpty {
+                written += try await MirrorSchema.upsertComment.run(batch.comments.map { comment in
+                    [name, .integer(comment.id), .integer(comment.issueNumber), .text(comment.body), .text(comment.user),
+                     .time(comment.createdAt), .time(comment.updatedAt), .boolean(comment.isReviewComment)]
+                }, in: session, counting: true)
+            }
+            try await MirrorSchema.upsertCursor.run(batch.cursors.sorted { $0.key < $1.key }.map { [name, .text($0.key), .text($0.value)] }, in: session)
+            if let watermark = batch.watermark {
+                try await MirrorSchema.upsertWatermark.run([[name, .time(watermark)]], in: session)
+            }
+            return written
+        }
+    }
+
+    private static func replace(_ table: String, _ insert: MultiRowInsert, of issues: [IssueRecord], _ name: SQLValue,
+                                in session: any SQLSession, _ values: (IssueRecord) -> [String]) async throws {
+        for chunk in issues.chunks(of: MultiRowInsert.rowsPerStatement) {
+            let list = (0..<chunk.count).map { "$\($0 + 2)" }.joined(separator: ", ")
+            try await session.run("DELETE FROM \(table) WHERE repository = $1 AND issue_id IN (\(list))", [name] + chunk.map { .integer($0.number) })
+        }
+        try await insert.run(issues.flatMap { issue in values(issue).map { [name, .integer(issue.number), .text($0)] } }, in: session)
+    }
+
+    package func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws -> [Int64] {
+        try await database.read { session in
+            try await session.rows("""
+                SELECT id FROM issues WHERE repository = $1 AND issue_created_at <= $2 AND issue_updated_at >= $3 AND id > $4
+                ORDER BY id LIMIT $5
+                """, [.text(repository), .time(createdBy), .time(updatedSince ?? Timestamp.goZero), .integer(after), .integer(Int64(limit))])
+            .map { try $0.int64(0) }
+        }
+    }
+
+    // MARK: Read by transform
+
+    package func issueSummaries(repository: String) async throws -> [IssueSummary] {
+        try await database.read { session in
+            try await session.rows("SELECT id, \"user\", is_pr FROM issues WHERE repository = $1 ORDER BY id", [.text(repository)]).map {
+                IssueSummary(number: try $0.int64(0), author: try $0.text(1), isPullRequest: try $0.bool(2))
+            }
+        }
+    }
+
+    package func activity(repository: String, from: Timestamp?, until: Timestamp) async throws -> any ActivityCursor {
+        SQLActivityCursor(snapshot: try await database.snapshot(), repository: repository, from: from ?? Timestamp.goZero, until: until)
+    }
+
+    package func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint] {
+        try await database.read { session in
+            var checkpoints: [String: MetricCheckpoint] = [:]
+            for row in try await session.rows("""
+                SELECT metric, through, definition, state FROM transform_checkpoints WHERE repository = $1 AND target = $2
+                """, [.text(repository), .text(target)]) {
+                checkpoints[try row.text(0)] = MetricCheckpoint(through: try row.timestamp(1), definition: try row.text(2), state: try row.blob(3))
+            }
+            return checkpoints
+        }
+    }
+
+    package func saveCheckpoints(_ checkpoints: [String: MetricCheckpoint], repository: String, target: String) async throws {
+        try await database.transaction { session in
+            try await MirrorSchema.upsertCheckpoint.run(checkpoints.sorted { $0.key < $1.key }.map { metric, checkpoint in
+                [.text(repository), .text(metric), .text(target), .time(checkpoint.through), .text(checkpoint.definition), .blob(checkpoint.state)]
+            }, in: session)
+        }
+    }
+
+    package func deleteCheckpoint(repository: String, metric: String, target: String) async throws {
+        try await database.transaction { session in
+            try await session.run("DELETE FROM transform_checkpoints WHERE repository = $1 AND metric = $2 AND target = $3",
+                                  [.text(repository), .text(metric), .text(target)])
+        }
+    }
+
+    // MARK: Embedded metric points
+
+    package func writePoints(_ points: [MetricPoint]) async throws {
+        guard !points.isEmpty else { return }
+        try await database.transaction { session in
+            try await MirrorSchema.upsertPoint.run(points.map { point in
+                [.text(point.measurement), .text(point.repository), .integer(point.time), .text(PointFieldsJSON.encode(point.fields))]
+            }, in: session)
+        }
+    }
+
+    package func deletePoints(measurement: String, repository: String) async throws {
+        try await database.transaction { session in
+            try await session.run("DELETE FROM metric_points WHERE measurement = $1 AND repository = $2", [.text(measurement), .text(repository)])
+        }
+    }
+
+    package func points(measurement: String, repository: String) async throws -> [MetricPoint] {
+        try await database.read { session in
+            try await session.rows("SELECT time, fields FROM metric_points WHERE measurement = $1 AND repository = $2 ORDER BY time",
+                                   [.text(measurement), .text(repository)]).map {
+                MetricPoint(measurement: measurement, repository: repository, time: try $0.int64(0), fields: try PointFieldsJSON.decode(try $0.text(1)))
+            }
+        }
+    }
+
+    // MARK: Read by tests and tools
+
+    package func issues(repository: String) async throws -> [IssueRecord] {
+        try await database.read { session in
+            let labels = try await Self.names(session, table: "labels", repository: repository)
+            let assignees = try await Self.names(session, table: "assignees", repository: repository)
+            return try await session.rows("""
+                SELECT id, github_id, title, body, "user", state, comments, is_pr, issue_closed_at, issue_created_at,
+                       issue_updated_at, pr_merged_at
+                FROM issues WHERE repository = $1 ORDER BY id
+                """, [.text(repository)]).map { row in
+                let number = try row.int64(0)
+                return IssueRecord(
+                    number: number, githubID: try row.int64(1), title: try row.text(2), body: try row.text(3),
+                    user: try row.text(4), state: try row.text(5), comments: try row.int64(6),
+                    isPullRequest: try row.bool(7), closedAt: try row.optionalTimestamp(8), createdAt: try row.timestamp(9),
+                    updatedAt: try row.timestamp(10), mergedAt: try row.optionalTimestamp(11),
+                    labels: labels[number] ?? [], assignees: assignees[number] ?? [])
+            }
+        }
+    }
+
+    private static func names(_ session: any SQLSession, table: String, repository: String) async throws -> [Int64: [String]] {
+        var names: [Int64: [String]] = [:]
+        for row in try await session.rows("SELECT issue_id, name FROM \(table) WHERE repository = $1 ORDER BY issue_id, name", [.text(repository)]) {
+            names[try row.int64(0), default: []].append(try row.text(1))
+        }
+        return names
+    }
+
+    package func events(repository: String) async throws -> [EventRecord] {
+        try await database.read { session in
+            try await session.rows("""
+                SELECT id, issue_id, event, label, assignee, actor, event_created_at FROM issue_events
+                WHERE repository = $1 ORDER BY id
+                """, [.text(repository)]).map { row in
+                EventRecord(id: try row.int64(0), issueNumber: try row.int64(1), event: try row.text(2), label: try row.optionalText(3),
+                            assignee: try row.optionalText(4), actor: try row.text(5), createdAt: try row.timestamp(6))
+            }
+        }
+    }
+
+    package func comments(repository: String) async throws -> [CommentRecord] {
+        try await database.read { session in
+            try await session.rows("""
+                SELECT id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request FROM comments
+                WHERE repository = $1 ORDER BY pull_request, id
+                """, [.text(repository)]).map { row in
+                CommentRecord(id: try row.int64(0), issueNumber: try row.int64(1), body: try row.text(2), user: try row.text(3),
+                              createdAt: try row.timestamp(4), updatedAt: try row.timestamp(5), isReviewComment: try row.bool(6))
+            }
+        }
+    }
+}
