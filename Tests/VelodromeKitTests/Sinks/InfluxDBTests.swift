@@ -54,38 +54,39 @@ import Testing
         }
     }
 
-    @Test func transformWritesTheReferencePointsAndResendsAfterAFailedWrite() async throws {
+    @Test(arguments: Backend.all) func transformWritesTheReferencePointsAndResendsAfterAFailedWrite(backend: Backend) async throws {
         let mirror = TransformDeterminismTests.randomHistory(seed: 5, issues: 30, events: 300, comments: 150)
-        let runner = try TransformRunner()
-        try await mirror.store(into: runner.store, repository: runner.repository, watermark: 1100)
-        let metrics = try TransformDeterminismTests.metrics()
-        let database = Self.freshDatabase()
+        try await TransformRunner.with(backend) { runner in
+            try await mirror.store(into: runner.store, repository: runner.repository, watermark: 1100)
+            let metrics = try TransformDeterminismTests.metrics()
+            let database = Self.freshDatabase()
 
-        // InfluxDB unreachable: the run fails at the start, naming the address, and no checkpoint moves.
-        let unreachable = try sink(database, host: URL(string: "http://127.0.0.1:9")!, create: false)
-        await #expect(throws: SinkError("cannot reach InfluxDB at http://127.0.0.1:9: cannot connect to 127.0.0.1:9 (GET /ping)")) {
-            try await runner.run(metrics, sink: unreachable)
-        }
-        #expect(try await runner.store.checkpoints(repository: runner.repository, target: unreachable.target).isEmpty)
+            // InfluxDB unreachable: the run fails at the start, naming the address, and no checkpoint moves.
+            let unreachable = try sink(database, host: URL(string: "http://127.0.0.1:9")!, create: false)
+            await #expect(throws: SinkError("cannot reach InfluxDB at http://127.0.0.1:9: cannot connect to 127.0.0.1:9 (GET /ping)")) {
+                try await runner.run(metrics, sink: unreachable)
+            }
+            #expect(try await runner.store.checkpoints(repository: runner.repository, target: unreachable.target).isEmpty)
 
-        let working = try sink(database)
-        try await working.prepare()
-        #expect(try await runner.run(metrics, sink: working, batchSize: 1000) == .completed)
-        #expect(try await runner.run(metrics, sink: working) == .completed)
-        let query = InfluxQuery(url: try Integration.influxOrFail(), database: database)
-        for metric in metrics {
-            let expected = ReferenceCount.points(metric, repository: runner.repository, issues: mirror.issues, events: mirror.events,
-                                                 comments: mirror.comments, until: MirrorBuilder.t0 + 1100)
-            let series = try await query.select("SELECT * FROM \(InfluxQL.identifier(metric.name))")
-            let times = series?.values.map { Int64($0[0])! } ?? []
-            #expect(times == expected.map(\.time), "\(metric.name)")
-            // Every field of every point, as InfluxDB returns them.
-            for (row, point) in zip(series?.values ?? [], expected) {
-                for field in point.fields {
-                    let column = series!.columns.firstIndex(of: field.name)!
-                    switch field.value {
-                    case .integer(let number): #expect(row[column] == "\(number)", "\(metric.name) \(field.name)")
-                    case .string(let text): #expect(row[column] == text, "\(metric.name) \(field.name)")
+            let working = try sink(database)
+            try await working.prepare()
+            #expect(try await runner.run(metrics, sink: working, batchSize: 1000) == .completed)
+            #expect(try await runner.run(metrics, sink: working) == .completed)
+            let query = InfluxQuery(url: try Integration.influxOrFail(), database: database)
+            for metric in metrics {
+                let expected = ReferenceCount.points(metric, repository: runner.repository, issues: mirror.issues, events: mirror.events,
+                                                     comments: mirror.comments, until: MirrorBuilder.t0 + 1100)
+                let series = try await query.select("SELECT * FROM \(InfluxQL.identifier(metric.name))")
+                let times = series?.values.map { Int64($0[0])! } ?? []
+                #expect(times == expected.map(\.time), "\(metric.name)")
+                // Every field of every point, as InfluxDB returns them.
+                for (row, point) in zip(series?.values ?? [], expected) {
+                    for field in point.fields {
+                        let column = series!.columns.firstIndex(of: field.name)!
+                        switch field.value {
+                        case .integer(let number): #expect(row[column] == "\(number)", "\(metric.name) \(field.name)")
+                        case .string(let text): #expect(row[column] == text, "\(metric.name) \(field.name)")
+                        }
                     }
                 }
             }

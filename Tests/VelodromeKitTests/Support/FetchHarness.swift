@@ -6,7 +6,8 @@ import TestSupport
 import Testing
 @testable import VelodromeKit
 
-/// A fake GitHub on 127.0.0.1, a SQLite mirror in a temporary directory, and a fetch stage between them.
+/// A fake GitHub on 127.0.0.1, a fresh mirror of one backend (a SQLite file in a temporary
+/// directory, or a database of the test PostgreSQL server), and a fetch stage between them.
 final class FetchHarness: Sendable {
     /// Scenario times start here (2023-11-14T22:13:20Z) ...
     static let start: Int64 = 1_700_000_000
@@ -18,28 +19,33 @@ final class FetchHarness: Sendable {
     let github: FakeGitHub
     let clock: FakeClock
     let directory: TemporaryDirectory
-    let store: SQLMirrorStore
+    let database: TestDatabase
     let sleeper: InstantSleeper
 
-    private init(clock: FakeClock) async throws {
+    var store: SQLMirrorStore { database.store }
+
+    private init(clock: FakeClock, directory: TemporaryDirectory, database: TestDatabase) async throws {
         self.clock = clock
+        self.directory = directory
+        self.database = database
         sleeper = InstantSleeper(clock: clock)
         github = FakeGitHub(clock: { clock.now })
         try await github.start()
-        directory = try TemporaryDirectory()
-        store = try SQLMirrorStore(sqlitePath: directory.path("mirror.db"))
         github.addToken(Self.token, login: "tester")
     }
 
-    /// Runs `body` with a started harness and always stops the server.
-    static func with(_ body: (FetchHarness) async throws -> Void) async throws {
-        let harness = try await FetchHarness(clock: FakeClock(githubNow))
-        do {
-            try await body(harness)
-            try await harness.github.stop()
-        } catch {
-            try? await harness.github.stop()
-            throw error
+    /// Runs `body` with a started harness on `backend`, and always stops the server and closes the database.
+    static func with(_ backend: Backend = .sqlite, _ body: (FetchHarness) async throws -> Void) async throws {
+        let directory = try TemporaryDirectory()
+        try await TestDatabase.with(backend, in: directory) { database in
+            let harness = try await FetchHarness(clock: FakeClock(githubNow), directory: directory, database: database)
+            do {
+                try await body(harness)
+                try await harness.github.stop()
+            } catch {
+                try? await harness.github.stop()
+                throw error
+            }
         }
     }
 

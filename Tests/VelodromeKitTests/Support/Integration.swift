@@ -10,9 +10,15 @@ enum Integration {
     static let environment = ProcessInfo.processInfo.environment
     static let required = environment["VELODROME_REQUIRE_INTEGRATION"] == "1"
     static let influxURL = environment["VELODROME_TEST_INFLUX_URL"].flatMap(URL.init(string:))
+    /// `postgres://postgres:PASSWORD@127.0.0.1:PORT/postgres`: the server's superuser and its default database.
+    static let postgresURL = environment["VELODROME_TEST_POSTGRES_URL"]
 
     /// Runs the test where InfluxDB is given, and wherever the script demands it.
     static var influx: ConditionTrait { .enabled(if: influxURL != nil || required, "needs InfluxDB: run scripts/test") }
+
+    static func postgresOrFail() throws -> String {
+        try #require(postgresURL, "VELODROME_TEST_POSTGRES_URL is not set: scripts/test starts PostgreSQL and sets it")
+    }
 
     static func influxOrFail() throws -> URL {
         try #require(influxURL, "VELODROME_TEST_INFLUX_URL is not set: scripts/test starts InfluxDB and sets it")

@@ -65,15 +65,19 @@ final class RecordingSink: PointSink {
     func take() -> [MetricPoint] { points.withLock { let taken = $0; $0 = []; return taken } }
 }
 
-/// Runs transform over a mirror the way the stage does.
+/// Runs transform over a mirror the way the stage does, on a fresh database of one backend.
 struct TransformRunner {
-    let store: SQLMirrorStore
+    let database: TestDatabase
     let directory: TemporaryDirectory
     let repository = "acme/widgets"
 
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try SQLMirrorStore(sqlitePath: directory.path("mirror.db"))
+    var store: SQLMirrorStore { database.store }
+
+    static func with<T>(_ backend: Backend, _ body: (TransformRunner) async throws -> T) async throws -> T {
+        let directory = try TemporaryDirectory()
+        return try await TestDatabase.with(backend, in: directory) { database in
+            try await body(TransformRunner(database: database, directory: directory))
+        }
     }
 
     static func metric(_ name: String, _ arguments: [String]) throws -> MetricDefinition {

@@ -14,8 +14,8 @@ import Testing
         }
     }
 
-    @Test func issueUpdatedMidWalkIsNotSkipped() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func issueUpdatedMidWalkIsNotSkipped(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.sized(issues: 250))
             let now = harness.clock.now
             // After the first page, an issue on it changes and a new one appears: a walk by page
@@ -56,8 +56,8 @@ import Testing
         return harness.targets.filter { $0.contains("/issues?") }
     }
 
-    @Test func runOfEqualTimesWalkedByPageNumberIsReadAgainAfterChurn() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func runOfEqualTimesWalkedByPageNumberIsReadAgainAfterChurn(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             let issueRequests = try await Self.syncRunWithChurn(harness)
             #expect(try await harness.store.issues(repository: "tie/run").count == 250)
             #expect(issueRequests.contains { $0.contains("page=2") })
@@ -67,8 +67,8 @@ import Testing
         }
     }
 
-    @Test func runOfEqualTimesWalkedByCursorNeedsNoSecondRead() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func runOfEqualTimesWalkedByCursorNeedsNoSecondRead(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.cursorThreshold = 50
             let issueRequests = try await Self.syncRunWithChurn(harness)
             #expect(issueRequests.contains { $0.contains("after=") })
@@ -76,8 +76,8 @@ import Testing
         }
     }
 
-    @Test func deepListsNeverHitGitHubsPagingLimits() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func deepListsNeverHitGitHubsPagingLimits(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.pageDepthLimit = 2
             harness.github.commentListLimit = 150
             harness.github.addRepository(Scenarios.sized(issues: 350, commentsPerIssue: 2))

@@ -22,8 +22,8 @@ import Testing
         #expect(try await harness.fetch(["big/repo"]) == .completed)
     }
 
-    @Test func listStoppingShortFallsBackToIssuesInTheGap() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func listStoppingShortFallsBackToIssuesInTheGap(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.eventsPageLimit = 2
             // 60 issues created first, then 5 rounds of one event each: the 200 newest events
             // reach back into round 1, so every issue is in the gap on a first sync.
@@ -38,8 +38,8 @@ import Testing
         }
     }
 
-    @Test func laterWalksStopAtStoredEvents() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func laterWalksStopAtStoredEvents(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             // 150 new events on issues 1-3: two pages reach the stored ones.
             try await Self.resyncAfterNewEvents(harness, count: 150, onIssues: 3)
             try await harness.expectMirrorEqualsTruth("big/repo")
@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    @Test func laterFallbackReadsOnlyIssuesUpdatedInTheGap() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func laterFallbackReadsOnlyIssuesUpdatedInTheGap(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             // 250 new events on issues 1-5: more than the two pages GitHub will give.
             try await Self.resyncAfterNewEvents(harness, count: 250, onIssues: 5)
             try await harness.expectMirrorEqualsTruth("big/repo")
@@ -60,8 +60,8 @@ import Testing
         }
     }
 
-    @Test func fullLastPageIsProbedNotTakenForACutList() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func fullLastPageIsProbedNotTakenForACutList(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.sized(issues: 50, eventsPerIssue: 4))
             #expect(try await harness.fetch(["big/repo"]) == .completed)
             try await harness.expectMirrorEqualsTruth("big/repo")
@@ -71,8 +71,8 @@ import Testing
         }
     }
 
-    @Test func refusedDeepPageFallsBackToIssuesInTheGap() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func refusedDeepPageFallsBackToIssuesInTheGap(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.sized(issues: 40, eventsPerIssue: 5))
             harness.github.inject(.status(422, body: #"{"message":"In order to keep the API fast for everyone, pagination is limited for this resource."}"#)) {
                 $0.contains("/issues/events") && $0.contains("page=2")

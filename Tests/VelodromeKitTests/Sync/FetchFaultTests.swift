@@ -28,8 +28,8 @@ import Testing
         }
     }
 
-    @Test func stalledRequestTimesOutAndIsRetried() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func stalledRequestTimesOutAndIsRetried(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             harness.github.inject(.stall(seconds: 4, then: nil), when: Self.firstIssuesPage)
             #expect(try await harness.fetch(["Acme/Widgets"], timeout: .seconds(1)) == .completed)
@@ -38,8 +38,8 @@ import Testing
         }
     }
 
-    @Test func persistentFailureFailsTheRepositoryAndCommitsNothingPartial() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func persistentFailureFailsTheRepositoryAndCommitsNothingPartial(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             harness.github.inject(.status(503, body: ""), times: 6) { $0.contains("/issues/comments") }
             let outcome = try await harness.fetch(["Acme/Widgets"])
@@ -56,8 +56,8 @@ import Testing
         }
     }
 
-    @Test func missingRepositoryFailsAloneAndTheOthersGoOn() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func missingRepositoryFailsAloneAndTheOthersGoOn(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             let outcome = try await harness.fetch(["acme/missing", "Acme/Widgets"])
             #expect(outcome == .partialFailure("1 of 2 repositories did not sync: acme/missing"))
@@ -65,8 +65,8 @@ import Testing
         }
     }
 
-    @Test func renamedRepositoryIsFollowed() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func renamedRepositoryIsFollowed(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             harness.github.renameRepository(from: "Acme/Widgets", to: "Acme/Gadgets")
             #expect(try await harness.fetch(["Acme/Widgets"]) == .completed)
@@ -77,8 +77,8 @@ import Testing
         }
     }
 
-    @Test func badTokenFailsAtOnceNamingItsFileNotItsValue() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func badTokenFailsAtOnceNamingItsFileNotItsValue(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             let stage = try harness.stage(["Acme/Widgets"], tokens: [Secret("ghp_revoked_secret_value", origin: "token file /run/secrets/old")])
             await #expect(throws: GitHubError.unauthorized(tokenOrigin: "token file /run/secrets/old")) {
@@ -92,8 +92,8 @@ import Testing
 
     /// With no connection to GitHub every repository would fail alike: the iteration ends at the
     /// first one, with the address and the option that sets it.
-    @Test func unreachableGitHubEndsTheIterationAtTheFirstRepository() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func unreachableGitHubEndsTheIterationAtTheFirstRepository(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             let settings = FetchSettings(repositories: [try RepositoryName(parsing: "acme/one"), try RepositoryName(parsing: "acme/two")],
                                          githubURL: URL(string: "http://127.0.0.1:1")!, tokens: [], requestTimeout: .seconds(5),
                                          maxWait: nil, settle: FetchHarness.settle)

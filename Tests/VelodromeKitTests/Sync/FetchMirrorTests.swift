@@ -13,8 +13,8 @@ import Testing
     /// Scenario time `start + offset` as the `since` parameter GitHub takes.
     static func since(_ offset: Int64) -> String { "&since=\(Timestamp(seconds: FetchHarness.start + offset).iso8601)" }
 
-    @Test func firstSyncMirrorsEverythingWithTheLowestRequests() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func firstSyncMirrorsEverythingWithTheLowestRequests(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             #expect(try await harness.fetch(["Acme/Widgets"]) == .completed)
             try await harness.expectMirrorEqualsTruth("Acme/Widgets")
@@ -30,8 +30,8 @@ import Testing
         }
     }
 
-    @Test func storesWhatTheMetricsNeedExactly() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func storesWhatTheMetricsNeedExactly(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             try await harness.fetch(["Acme/Widgets"])
             let issues = try await harness.store.issues(repository: "acme/widgets")
@@ -53,8 +53,8 @@ import Testing
         }
     }
 
-    @Test func unchangedResyncSpendsOnlyNotModified() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func unchangedResyncSpendsOnlyNotModified(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             let stage = try harness.stage(["Acme/Widgets"])
             #expect(try await stage.runIteration(stop: .never) == .completed)
@@ -71,8 +71,8 @@ import Testing
         }
     }
 
-    @Test func watermarkIsTheSyncStartByGitHubsClockLessTheSettleMargin() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func watermarkIsTheSyncStartByGitHubsClockLessTheSettleMargin(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             try await harness.fetch(["Acme/Widgets"])
             let state = try await harness.store.syncState(repository: "acme/widgets")
@@ -81,8 +81,8 @@ import Testing
         }
     }
 
-    @Test func changesBetweenSyncsAreMirrored() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func changesBetweenSyncsAreMirrored(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             try await harness.fetch(["Acme/Widgets"])
             let now = harness.clock.now
@@ -102,8 +102,8 @@ import Testing
         }
     }
 
-    @Test func issueCommentAndReviewCommentWithOneIDBothSurvive() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func issueCommentAndReviewCommentWithOneIDBothSurvive(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             var repository = FakeRepository(owner: "acme", name: "ids", id: 1)
             repository.addIssue(title: "PR", user: "alice", isPullRequest: true, at: FetchHarness.start)
             repository.nextReviewCommentID = repository.nextCommentID
@@ -119,8 +119,8 @@ import Testing
         }
     }
 
-    @Test func idsAbove2To53RoundTripExactly() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func idsAbove2To53RoundTripExactly(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             var repository = FakeRepository(owner: "acme", name: "ids", id: (1 << 53) + 7)
             repository.nextIssueID = (1 << 53) + 1
             repository.nextEventID = (1 << 62) + 3
@@ -138,8 +138,8 @@ import Testing
         }
     }
 
-    @Test func anonymousWhenNoToken() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func anonymousWhenNoToken(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             let log = LogRecorder()
             let stage = try harness.stage(["Acme/Widgets"], tokens: [], logger: log.logger)

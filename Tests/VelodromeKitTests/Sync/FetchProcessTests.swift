@@ -7,8 +7,9 @@ import Testing
 
 /// `velodrome fetch` as a process: killed at any moment, stopped by a signal, exit statuses.
 @Suite(.serialized) struct FetchProcessTests {
-    func arguments(_ harness: FetchHarness, _ repositories: [String], database: String) -> [String] {
-        ["fetch", "--github-url", harness.github.baseURL.absoluteString, "--database", "sqlite:\(database)", "--log-format", "json"]
+    /// fetch against the harness's GitHub and database (a SQLite file, or the PostgreSQL database).
+    func arguments(_ harness: FetchHarness, _ repositories: [String]) -> [String] {
+        ["fetch", "--github-url", harness.github.baseURL.absoluteString, "--database", harness.database.url, "--log-format", "json"]
             + repositories.flatMap { ["--repository", $0] }
     }
 
@@ -16,11 +17,10 @@ import Testing
         VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": token])
     }
 
-    @Test func killedAtAnyMomentThenRerunEqualsAnUninterruptedRun() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func killedAtAnyMomentThenRerunEqualsAnUninterruptedRun(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.sized(issues: 1500, eventsPerIssue: 3, commentsPerIssue: 2))
-            let database = harness.directory.path("killed.db")
-            let arguments = arguments(harness, ["big/repo"], database: database) + ["--once"]
+            let arguments = arguments(harness, ["big/repo"]) + ["--once"]
             // Each run is killed from the fake server's own thread (so however busy the test tasks
             // are) a few milliseconds after a different number of its requests: kills land between
             // pages, mid-request and mid-commit alike.
@@ -47,7 +47,7 @@ import Testing
             #expect(kills >= 6)
             let final = try await VelodromeProcess.run(arguments, environment: environment())
             #expect(final.status == 0, "\(final.stderr)")
-            let store = try SQLMirrorStore(sqlitePath: database)
+            let store = harness.store
             let truth = try #require(harness.github.repository("big/repo"))
             #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
             #expect(try await store.events(repository: "big/repo") == Truth.events(truth))
@@ -62,12 +62,11 @@ import Testing
         }
     }
 
-    @Test func sigtermStopsTheLoopCleanlyWithStatusZero() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func sigtermStopsTheLoopCleanlyWithStatusZero(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.sized(issues: 600, eventsPerIssue: 2))
             harness.github.inject(.stall(seconds: 0.2, then: nil), times: 10_000) { _ in true }
-            let database = harness.directory.path("stopped.db")
-            let process = try VelodromeProcess.start(arguments(harness, ["big/repo"], database: database) + ["--interval", "1h"], environment: environment())
+            let process = try VelodromeProcess.start(arguments(harness, ["big/repo"]) + ["--interval", "1h"], environment: environment())
             while harness.github.requests.count < 4 { try await Task.sleep(for: .milliseconds(50)) }
             let signalled = ContinuousClock.now
             process.signal(SIGTERM)
@@ -77,19 +76,19 @@ import Testing
             #expect(result.stderr.contains("stopped on request at a clean boundary"))
 
             // What was committed is consistent: a later run completes the mirror.
-            let final = try await VelodromeProcess.run(arguments(harness, ["big/repo"], database: database) + ["--once"], environment: environment())
+            let final = try await VelodromeProcess.run(arguments(harness, ["big/repo"]) + ["--once"], environment: environment())
             #expect(final.status == 0)
-            let store = try SQLMirrorStore(sqlitePath: database)
+            let store = harness.store
             let truth = try #require(harness.github.repository("big/repo"))
             #expect(try await store.issues(repository: "big/repo") == Truth.issues(truth))
             #expect(try await store.events(repository: "big/repo") == Truth.events(truth))
         }
     }
 
-    @Test func summaryLineCountsTheWork() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func summaryLineCountsTheWork(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
-            let result = try await VelodromeProcess.run(arguments(harness, ["Acme/Widgets"], database: harness.directory.path("m.db")) + ["--once"],
+            let result = try await VelodromeProcess.run(arguments(harness, ["Acme/Widgets"]) + ["--once"],
                                                   environment: environment())
             #expect(result.status == 0)
             let line = try #require(result.stderr.split(separator: "\n").first { $0.contains("\"message\":\"synced acme/widgets\"") })
@@ -106,11 +105,10 @@ import Testing
         }
     }
 
-    @Test func exitStatusSaysWhetherEveryRepositorySynced() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func exitStatusSaysWhetherEveryRepositorySynced(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
-            let database = harness.directory.path("s.db")
-            let partial = try await VelodromeProcess.run(arguments(harness, ["acme/missing", "Acme/Widgets"], database: database) + ["--once"],
+            let partial = try await VelodromeProcess.run(arguments(harness, ["acme/missing", "Acme/Widgets"]) + ["--once"],
                                                    environment: environment())
             #expect(partial.status == 1)
             #expect(partial.stderr.contains("acme/missing did not sync: GitHub has no /repos/acme/missing/issues (404)"))
@@ -118,11 +116,11 @@ import Testing
         }
     }
 
-    @Test func badTokenExitsOneNamingTheFileNeverTheToken() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func badTokenExitsOneNamingTheFileNeverTheToken(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             let tokenFile = try harness.directory.write("token", "ghp_not_a_real_token_42\n")
-            var arguments = arguments(harness, ["Acme/Widgets"], database: harness.directory.path("t.db")) + ["--once", "--token-file", tokenFile]
+            var arguments = arguments(harness, ["Acme/Widgets"]) + ["--once", "--token-file", tokenFile]
             arguments.removeAll { $0 == "json" || $0 == "--log-format" }
             let result = try await VelodromeProcess.run(arguments, environment: VelodromeProcess.cleanEnvironment())
             #expect(result.status == 1)

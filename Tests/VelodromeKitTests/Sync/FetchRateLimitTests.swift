@@ -4,8 +4,8 @@ import Testing
 
 /// The quota is read from every answer, spread over logins, and waited out; never polled.
 @Suite struct FetchRateLimitTests {
-    @Test func spentQuotaIsWaitedOutUntilItsReset() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func spentQuotaIsWaitedOutUntilItsReset(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             let reset = harness.clock.now + 900
             harness.github.setQuota(login: "tester", limit: 5000, remaining: 52, resetAt: reset)
@@ -18,8 +18,8 @@ import Testing
         }
     }
 
-    @Test func waitLongerThanMaxWaitFailsTheRepository() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func waitLongerThanMaxWaitFailsTheRepository(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             harness.github.setQuota(login: "tester", limit: 5000, remaining: 50, resetAt: harness.clock.now + 3600)
             let outcome = try await harness.fetch(["Acme/Widgets"], maxWait: .seconds(600))
@@ -45,8 +45,8 @@ import Testing
         }
     }
 
-    @Test func repeatedSecondaryLimitsBackOffExponentially() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func repeatedSecondaryLimitsBackOffExponentially(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             harness.github.inject(.secondaryRateLimit(retryAfter: nil), times: 3, when: FetchFaultTests.firstIssuesPage)
             let outcome = try await harness.fetch(["Acme/Widgets"])
@@ -55,8 +55,8 @@ import Testing
         }
     }
 
-    @Test func requestsGoToTheLoginWithTheMostQuotaLeft() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func requestsGoToTheLoginWithTheMostQuotaLeft(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             harness.github.addToken("ann-1", login: "ann")
             harness.github.addToken("ann-2", login: "ann")
@@ -77,8 +77,8 @@ import Testing
         }
     }
 
-    @Test func learningALoginWhoseQuotaIsSpentWaitsForItsReset() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func learningALoginWhoseQuotaIsSpentWaitsForItsReset(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.small())
             harness.github.addToken("ann-1", login: "ann")
             harness.github.addToken("ben-1", login: "ben")

@@ -41,83 +41,87 @@ import Testing
         return mirror
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-    func incrementalRunsEqualTheReference(seed: UInt64) async throws {
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64], Backend.all)
+    func incrementalRunsEqualTheReference(seed: UInt64, backend: Backend) async throws {
         let mirror = Self.randomHistory(seed: seed, issues: 40, events: 400, comments: 200)
         let metrics = try Self.metrics()
-        let runner = try TransformRunner()
-        let sink = RecordingSink()
-        var random = SeededRandom(seed &* 31)
-        var watermark: Int64 = 0
-        while watermark < 1100 {
-            watermark += Int64(1 + random.next(250))
-            try await mirror.store(into: runner.store, repository: runner.repository, watermark: watermark)
-            #expect(try await runner.run(metrics, sink: sink, batchSize: 7) == .completed)
+        try await TransformRunner.with(backend) { runner in
+            let sink = RecordingSink()
+            var random = SeededRandom(seed &* 31)
+            var watermark: Int64 = 0
+            while watermark < 1100 {
+                watermark += Int64(1 + random.next(250))
+                try await mirror.store(into: runner.store, repository: runner.repository, watermark: watermark)
+                #expect(try await runner.run(metrics, sink: sink, batchSize: 7) == .completed)
+            }
+            for metric in metrics {
+                let expected = ReferenceCount.points(metric, repository: runner.repository, issues: mirror.issues, events: mirror.events,
+                                                     comments: mirror.comments, until: MirrorBuilder.t0 + watermark)
+                let actual = sink.all.filter { $0.measurement == metric.name }
+                #expect(actual == expected, "\(metric.name): \(actual.count) points, reference \(expected.count)")
+            }
+            #expect(sink.all.count > 500)
         }
-        for metric in metrics {
-            let expected = ReferenceCount.points(metric, repository: runner.repository, issues: mirror.issues, events: mirror.events,
-                                                 comments: mirror.comments, until: MirrorBuilder.t0 + watermark)
-            let actual = sink.all.filter { $0.measurement == metric.name }
-            #expect(actual == expected, "\(metric.name): \(actual.count) points, reference \(expected.count)")
-        }
-        #expect(sink.all.count > 500)
     }
 
-    @Test func rebuildTwiceIsIdenticalAndEqualsIncremental() async throws {
+    @Test(arguments: Backend.all) func rebuildTwiceIsIdenticalAndEqualsIncremental(backend: Backend) async throws {
         let mirror = Self.randomHistory(seed: 99, issues: 30, events: 300, comments: 150)
         let metrics = try Self.metrics()
-        let runner = try TransformRunner()
-        let embedded = EmbeddedSink(store: runner.store)
-        for watermark in [300, 500, 800, 1200] as [Int64] {
-            try await mirror.store(into: runner.store, repository: runner.repository, watermark: watermark)
-            try await runner.run(metrics, sink: embedded)
+        try await TransformRunner.with(backend) { runner in
+            let embedded = EmbeddedSink(store: runner.store)
+            for watermark in [300, 500, 800, 1200] as [Int64] {
+                try await mirror.store(into: runner.store, repository: runner.repository, watermark: watermark)
+                try await runner.run(metrics, sink: embedded)
+            }
+            func stored() async throws -> [MetricPoint] {
+                var points: [MetricPoint] = []
+                for metric in metrics { points += try await runner.store.points(measurement: metric.name, repository: runner.repository) }
+                return points
+            }
+            let incremental = try await stored()
+            try await runner.run(metrics, sink: embedded, rebuild: true)
+            let rebuilt = try await stored()
+            try await runner.run(metrics, sink: embedded, rebuild: true)
+            let rebuiltAgain = try await stored()
+            #expect(rebuilt == incremental)
+            #expect(LineProtocol.lines(rebuiltAgain) == LineProtocol.lines(rebuilt))
+            #expect(incremental.count > 300)
         }
-        func stored() async throws -> [MetricPoint] {
-            var points: [MetricPoint] = []
-            for metric in metrics { points += try await runner.store.points(measurement: metric.name, repository: runner.repository) }
-            return points
-        }
-        let incremental = try await stored()
-        try await runner.run(metrics, sink: embedded, rebuild: true)
-        let rebuilt = try await stored()
-        try await runner.run(metrics, sink: embedded, rebuild: true)
-        let rebuiltAgain = try await stored()
-        #expect(rebuilt == incremental)
-        #expect(LineProtocol.lines(rebuiltAgain) == LineProtocol.lines(rebuilt))
-        #expect(incremental.count > 300)
     }
 
-    @Test func restartWritesOnlyNewPoints() async throws {
+    @Test(arguments: Backend.all) func restartWritesOnlyNewPoints(backend: Backend) async throws {
         let mirror = Self.randomHistory(seed: 7, issues: 20, events: 200, comments: 100)
-        let runner = try TransformRunner()
-        let sink = RecordingSink()
-        let metrics = try Self.metrics()
-        try await mirror.store(into: runner.store, repository: runner.repository, watermark: 500)
-        try await runner.run(metrics, sink: sink)
-        let first = sink.take()
-        try await runner.run(metrics, sink: sink)
-        #expect(sink.take().isEmpty)
-        try await mirror.store(into: runner.store, repository: runner.repository, watermark: 1100)
-        try await runner.run(metrics, sink: sink)
-        let second = sink.take()
-        #expect(!first.isEmpty && !second.isEmpty)
-        #expect(first.allSatisfy { $0.time < (MirrorBuilder.t0 + 500) * 1_000_000_000 })
-        #expect(second.allSatisfy { $0.time >= (MirrorBuilder.t0 + 500) * 1_000_000_000 })
-        #expect(sink.dropped.withLock { $0.count } == metrics.count) // each series once, on its first computation
+        try await TransformRunner.with(backend) { runner in
+            let sink = RecordingSink()
+            let metrics = try Self.metrics()
+            try await mirror.store(into: runner.store, repository: runner.repository, watermark: 500)
+            try await runner.run(metrics, sink: sink)
+            let first = sink.take()
+            try await runner.run(metrics, sink: sink)
+            #expect(sink.take().isEmpty)
+            try await mirror.store(into: runner.store, repository: runner.repository, watermark: 1100)
+            try await runner.run(metrics, sink: sink)
+            let second = sink.take()
+            #expect(!first.isEmpty && !second.isEmpty)
+            #expect(first.allSatisfy { $0.time < (MirrorBuilder.t0 + 500) * 1_000_000_000 })
+            #expect(second.allSatisfy { $0.time >= (MirrorBuilder.t0 + 500) * 1_000_000_000 })
+            #expect(sink.dropped.withLock { $0.count } == metrics.count) // each series once, on its first computation
+        }
     }
 
-    @Test func changedDefinitionRebuildsThatMetricOnly() async throws {
+    @Test(arguments: Backend.all) func changedDefinitionRebuildsThatMetricOnly(backend: Backend) async throws {
         let mirror = Self.randomHistory(seed: 11, issues: 10, events: 80, comments: 40)
-        let runner = try TransformRunner()
-        let sink = RecordingSink()
-        try await mirror.store(into: runner.store, repository: runner.repository, watermark: 1100)
-        let merge = try TransformRunner.metric("merge", ["--no-issues", "--event=merged"])
-        try await runner.run([merge, try TransformRunner.metric("open", ["--state=opened"])], sink: sink)
-        sink.dropped.withLock { $0 = [] }
-        try await runner.run([merge, try TransformRunner.metric("open", ["--state=opened", "--percentiles=50"])], sink: sink)
-        #expect(sink.dropped.withLock { $0 } == ["open acme/widgets"])
-        let expected = ReferenceCount.points(try TransformRunner.metric("open", ["--state=opened", "--percentiles=50"]), repository: runner.repository,
-                                             issues: mirror.issues, events: mirror.events, comments: mirror.comments, until: MirrorBuilder.t0 + 1100)
-        #expect(sink.all.filter { $0.measurement == "open" } == expected)
+        try await TransformRunner.with(backend) { runner in
+            let sink = RecordingSink()
+            try await mirror.store(into: runner.store, repository: runner.repository, watermark: 1100)
+            let merge = try TransformRunner.metric("merge", ["--no-issues", "--event=merged"])
+            try await runner.run([merge, try TransformRunner.metric("open", ["--state=opened"])], sink: sink)
+            sink.dropped.withLock { $0 = [] }
+            try await runner.run([merge, try TransformRunner.metric("open", ["--state=opened", "--percentiles=50"])], sink: sink)
+            #expect(sink.dropped.withLock { $0 } == ["open acme/widgets"])
+            let expected = ReferenceCount.points(try TransformRunner.metric("open", ["--state=opened", "--percentiles=50"]), repository: runner.repository,
+                                                 issues: mirror.issues, events: mirror.events, comments: mirror.comments, until: MirrorBuilder.t0 + 1100)
+            #expect(sink.all.filter { $0.measurement == "open" } == expected)
+        }
     }
 }

@@ -42,26 +42,27 @@ import Testing
                               comments: Truth.comments(truth), until: FetchHarness.githubNow)
     }
 
+    /// Runs `velodrome fetch` into the harness's database; returns its `--database` URL.
     func fetched(_ harness: FetchHarness) async throws -> String {
-        let database = harness.directory.path("e2e.db")
+        let database = harness.database.url
         let result = try await VelodromeProcess.run(["fetch", "--once", "--repository", Self.repository, "--github-url", harness.github.baseURL.absoluteString,
-                                               "--database", "sqlite:\(database)"],
+                                               "--database", database],
                                               environment: VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": FetchHarness.token]))
         #expect(result.status == 0, "\(result.stderr)")
         return database
     }
 
-    @Test func everyShippedMetricIntoTheEmbeddedStoreAndStdout() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func everyShippedMetricIntoTheEmbeddedStoreAndStdout(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Self.kubernetesLike(seed: 8))
             let database = try await fetched(harness)
             let config = RepositoryRoot.path("config.yaml")
-            let transform = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)", "--config", config])
+            let transform = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", database, "--config", config])
             #expect(transform.status == 0, "\(transform.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))
             let metrics = try ConfigurationLoader.load(path: config).metrics(for: try RepositoryName(parsing: Self.repository))
             #expect(metrics.count == 9)
-            let store = try SQLMirrorStore(sqlitePath: database)
+            let store = harness.store
             var total = 0
             for metric in metrics {
                 let points = try await store.points(measurement: metric.name, repository: Self.repository)
@@ -70,7 +71,7 @@ import Testing
             }
             #expect(total > 300)
 
-            let stdout = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)",
+            let stdout = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", database,
                                                    "--config", config, "--metric", "lgtmed,contributions", "--output", "-"])
             #expect(stdout.status == 0)
             let lines = stdout.stdout.split(separator: "\n").map(String.init)
@@ -79,12 +80,12 @@ import Testing
         }
     }
 
-    @Test func originalSingleMetricForm() async throws {
-        try await FetchHarness.with { harness in
+    @Test(arguments: Backend.all) func originalSingleMetricForm(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Self.kubernetesLike(seed: 9))
             let database = try await fetched(harness)
             let arguments = ["--no-issues", "--ignore-authors=k8s-merge-robot", "--event=labeled:lgtm", "--comments=(?m)^/lgtm$", "--log-author"]
-            let result = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)",
+            let result = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", database,
                                                    "--output", "-", "--name", "lgtmer", "count"] + arguments)
             #expect(result.status == 0, "\(result.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))
@@ -93,14 +94,14 @@ import Testing
         }
     }
 
-    @Test(Integration.influx) func everyShippedMetricIntoInfluxDB() async throws {
-        try await FetchHarness.with { harness in
+    @Test(Integration.influx, arguments: Backend.all) func everyShippedMetricIntoInfluxDB(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Self.kubernetesLike(seed: 10))
             let database = try await fetched(harness)
             let influx = try Integration.influxOrFail()
             let influxDatabase = InfluxDBTests.freshDatabase()
             let config = RepositoryRoot.path("config.yaml")
-            let result = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", "sqlite:\(database)", "--config", config,
+            let result = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", database, "--config", config,
                                                    "--influx-host", influx.absoluteString, "--influx-database", influxDatabase, "--create-database"])
             #expect(result.status == 0, "\(result.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))

@@ -33,6 +33,16 @@ package final class PostgresDatabase: SQLDatabase {
         return database
     }
 
+    /// Runs statements on a connection of their own, outside any transaction: for the
+    /// statements a pool cannot run (`CREATE DATABASE`), and for tools and tests.
+    package static func execute(_ statements: [String], at location: PostgresLocation, logger: Logger) async throws {
+        let database = try PostgresDatabase(location: location, logger: logger)
+        try await database.withDedicatedConnection { connection in
+            let session = PostgresSession(connection: connection, logger: logger, server: database.server)
+            for sql in statements { try await session.run(sql, []) }
+        }
+    }
+
     package func transaction<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
         try await failing {
             try await client.withTransaction(logger: logger) { connection in
