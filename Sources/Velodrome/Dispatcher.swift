@@ -7,6 +7,7 @@ enum Dispatcher {
     static let commands: [Command] = [
         FetchCommand.command,
         TransformCommand.command,
+        MigrateCommand.command,
         PlannedCommands.countTokens,
         PlannedCommands.genManifests,
         PlannedCommands.dashboards,

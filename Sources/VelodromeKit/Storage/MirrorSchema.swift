@@ -1,14 +1,14 @@
 /// The mirror's tables. Names and columns follow the original Velodrome, so existing SQL
 /// queries keep working; extra columns are documented in docs/schema.md. The statements use
 /// types and syntax that SQLite and PostgreSQL both accept ("user" is quoted: PostgreSQL reserves it).
-enum MirrorSchema {
+package enum MirrorSchema {
     /// Each schema version's statements, in order: `migrations[n - 1]` brings a database from
     /// version n - 1 to n. Append a version for a change; never edit one that has shipped.
     static func migrations(_ dialect: SQLDialect) -> [[String]] {
         [version1(dialect)]
     }
 
-    static var version: Int64 { Int64(migrations(.sqlite).count) }
+    package static var version: Int64 { Int64(migrations(.sqlite).count) }
 
     private static func version1(_ dialect: SQLDialect) -> [String] { [
         """

@@ -14,6 +14,8 @@ enum Integration {
     static let postgresURL = environment["VELODROME_TEST_POSTGRES_URL"]
 
     /// Runs the test where InfluxDB is given, and wherever the script demands it.
+    static var postgres: ConditionTrait { .enabled(if: postgresURL != nil || required, "needs PostgreSQL: run scripts/test") }
+
     static var influx: ConditionTrait { .enabled(if: influxURL != nil || required, "needs InfluxDB: run scripts/test") }
 
     static func postgresOrFail() throws -> String {

@@ -33,13 +33,16 @@ package final class PostgresDatabase: SQLDatabase {
         return database
     }
 
-    /// Runs statements on a connection of their own, outside any transaction: for the
-    /// statements a pool cannot run (`CREATE DATABASE`), and for tools and tests.
-    package static func execute(_ statements: [String], at location: PostgresLocation, logger: Logger) async throws {
+    /// Runs statements on a connection of their own, outside any transaction, and returns the
+    /// last one's rows: for what a pool cannot run (`CREATE DATABASE`), and for tools and tests.
+    @discardableResult
+    package static func execute(_ statements: [String], at location: PostgresLocation, logger: Logger) async throws -> [SQLRow] {
         let database = try PostgresDatabase(location: location, logger: logger)
-        try await database.withDedicatedConnection { connection in
+        return try await database.withDedicatedConnection { connection in
             let session = PostgresSession(connection: connection, logger: logger, server: database.server)
-            for sql in statements { try await session.run(sql, []) }
+            var rows: [SQLRow] = []
+            for sql in statements { rows = try await session.rows(sql, []) }
+            return rows
         }
     }
 
@@ -108,7 +111,11 @@ package final class PostgresDatabase: SQLDatabase {
         if let message = error.serverInfo?[.message] { return message }
         switch error.code {
         case .connectionError:
-            return "cannot connect" + (error.underlying.map { " (\(String(describing: $0)))" } ?? "")
+            let detail = error.underlying.map { String(describing: $0) } ?? ""
+            if detail.contains("Connection refused") { return "cannot connect: connection refused (is the server running and listening there?)" }
+            if detail.lowercased().contains("timeout") || detail.lowercased().contains("timed out") { return "cannot connect: timed out" }
+            if detail.contains("dns") || detail.contains("DNS") { return "cannot connect: host not found" }
+            return "cannot connect" + (detail.isEmpty ? "" : ": \(detail)")
         case .serverClosedConnection, .uncleanShutdown:
             return "the server closed the connection"
         case .sslUnsupported:

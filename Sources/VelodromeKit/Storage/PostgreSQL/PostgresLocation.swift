@@ -59,11 +59,15 @@ package struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
     }
 
-    /// Masks the password of a URL that may not even parse, for error messages.
+    /// Masks the password of a URL that may not even parse, for error messages: what follows
+    /// the user's name, or the whole of credentials that are not plainly a name.
     static func mask(_ text: String) -> String {
         guard let at = text.lastIndex(of: "@"), let scheme = text.range(of: "://"), scheme.upperBound < at else { return text }
         let credentials = text[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":***" + String(text[at...])
+        if let colon = credentials.firstIndex(of: ":") {
+            return String(text[..<colon]) + ":***" + String(text[at...])
+        }
+        let plainName = credentials.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+        return plainName ? text : String(text[..<scheme.upperBound]) + "***" + String(text[at...])
     }
 }
