@@ -19,6 +19,7 @@ import Testing
     Commands:
       fetch           Mirror issues, pull requests, events and comments into SQL
       transform       Turn the mirror into metrics in InfluxDB or the embedded store
+      migrate         Create or upgrade the database's schema, then exit
       count-tokens    Record how much of each GitHub token's hourly quota is used
       gen-manifests   Print the Kubernetes manifests that run Velodrome per project
       dashboards      Build Grafana dashboards, or a self-contained HTML report
