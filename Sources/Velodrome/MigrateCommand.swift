@@ -6,9 +6,9 @@ enum MigrateCommand {
         summary: "Create or upgrade the database's schema, then exit",
         usage: "velodrome migrate [options]",
         details: """
-        Create the mirror's tables, or upgrade a database made by an older Velodrome, and
-        exit: for an init container before the stages start. fetch and transform migrate
-        by themselves too; several at once are safe. Example:
+        Create the mirror's tables, or upgrade a database made by an older Velodrome,
+        and exit: for an init container before the stages start. fetch and transform
+        migrate by themselves too; several at once are safe. Example:
           velodrome migrate --database postgres://velodrome@postgres:5432/velodrome
         """,
         sections: [
