@@ -146,8 +146,9 @@ enum Scenarios {
     }
 
     /// `issues` issues updated a second apart, each with `eventsPerIssue` events and `commentsPerIssue` comments.
-    static func sized(issues: Int, eventsPerIssue: Int = 0, commentsPerIssue: Int = 0, owner: String = "big", name: String = "repo") -> FakeRepository {
-        var repository = FakeRepository(owner: owner, name: name, id: 777)
+    static func sized(issues: Int, eventsPerIssue: Int = 0, commentsPerIssue: Int = 0, owner: String = "big", name: String = "repo",
+                      id: Int64 = 777) -> FakeRepository {
+        var repository = FakeRepository(owner: owner, name: name, id: id)
         var time = start
         for number in 1...issues {
             repository.addIssue(title: "Issue \(number)", user: "user\(number % 7)", isPullRequest: number % 2 == 0, at: time)

@@ -47,13 +47,21 @@ final class TestDatabase: Sendable {
             var components = try #require(URLComponents(string: server))
             components.path = "/\(database)"
             let url = try #require(components.string)
-            let open = try await DatabaseLocation(parsing: url).open(logger: quiet)
-            let services = open.services
-            let running = Task { await withTaskGroup(of: Void.self) { group in
-                for service in services { group.addTask { try? await service.run() } }
-            } }
-            return TestDatabase(backend: backend, url: url, store: open.store, services: running, dropped: database)
+            let opened = try await existing(url)
+            return TestDatabase(backend: backend, url: url, store: opened.store, services: opened.services, dropped: database)
         }
+    }
+
+    /// An existing database, by the URL a process would take; left in place on `close()`.
+    static func existing(_ url: String) async throws -> TestDatabase {
+        let location = try DatabaseLocation(parsing: url)
+        let open = try await location.open(logger: quiet)
+        let services = open.services
+        let running = Task { await withTaskGroup(of: Void.self) { group in
+            for service in services { group.addTask { try? await service.run() } }
+        } }
+        let backend: Backend = if case .postgres = location { .postgres } else { .sqlite }
+        return TestDatabase(backend: backend, url: url, store: open.store, services: running, dropped: nil)
     }
 
     private static func admin(_ server: String) throws -> PostgresLocation {
