@@ -47,7 +47,7 @@ package final class GitHubClient: Sendable {
         var pool: TokenPool
         var counters = GitHubCounters()
         /// GitHub's clock as last seen, with the local clock at that moment.
-        var serverTime: (Timestamp, ContinuousClock.Instant)?
+        var serverTime: (Timestamp, Duration)?
     }
 
     package init(baseURL: URL, tokens: [Secret], transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(),
@@ -168,7 +168,7 @@ package final class GitHubClient: Sendable {
     private func pickToken(fixed: Secret?) async throws -> (Secret?, Int?) {
         while true {
             let (choice, now) = state.withLock { state in
-                let now = Self.serverNow(state.serverTime)
+                let now = Self.serverNow(state.serverTime, elapsed: policy.elapsed())
                 return (fixed.map { state.pool.choose(token: $0, now: now) } ?? state.pool.choose(now: now), now)
             }
             switch choice {
@@ -190,7 +190,7 @@ package final class GitHubClient: Sendable {
         let date = response.header("date").flatMap(HTTPDate.parse)
         let rate = RateLimit(headers: response)
         state.withLock { state in
-            if let date { state.serverTime = (date, .now) }
+            if let date { state.serverTime = (date, policy.elapsed()) }
             if let rate, let login {
                 state.pool.observe(rate, login: login)
                 state.counters.quotaRemaining = state.pool.remaining
@@ -210,9 +210,9 @@ package final class GitHubClient: Sendable {
         try await sleeper.sleepOrStop(for: delay)
     }
 
-    private static func serverNow(_ serverTime: (Timestamp, ContinuousClock.Instant)?) -> Timestamp {
+    private static func serverNow(_ serverTime: (Timestamp, Duration)?, elapsed now: Duration) -> Timestamp {
         guard let (date, seen) = serverTime else { return Timestamp(Date()) }
-        return date.adding(seconds: (ContinuousClock.now - seen).components.seconds)
+        return date.adding(seconds: (now - seen).components.seconds)
     }
 
     private static func describe(_ error: Error) -> String {

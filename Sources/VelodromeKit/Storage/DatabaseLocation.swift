@@ -44,7 +44,7 @@ package enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             return OpenDatabase(store: SQLMirrorStore(database: try SQLiteDatabase(path: path)), services: [])
         case .postgres(let location):
             let database = try await PostgresDatabase.open(location, logger: logger)
-            return OpenDatabase(store: SQLMirrorStore(database: database), services: [database.client])
+            return OpenDatabase(store: SQLMirrorStore(database: database), services: [database.service])
         }
     }
 }

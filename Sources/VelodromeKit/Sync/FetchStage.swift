@@ -36,14 +36,15 @@ package final class FetchStage: Stage {
     private let loginsKnown = Mutex(false)
 
     package init(settings: FetchSettings, store: any MirrorStore, transport: (any HTTPTransport)? = nil,
-                sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random, logger: Logger, liveProgress: Bool = isatty(STDERR_FILENO) == 1) {
+                sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random,
+                elapsed: @escaping @Sendable () -> Duration = GitHubPolicy.processUptime, logger: Logger, liveProgress: Bool = isatty(STDERR_FILENO) == 1) {
         self.settings = settings
         self.store = store
         self.logger = logger
         live = liveProgress
         client = GitHubClient(baseURL: settings.githubURL, tokens: settings.tokens,
                               transport: transport ?? URLSessionTransport(timeout: settings.requestTimeout),
-                              sleeper: sleeper, policy: GitHubPolicy(maxWait: settings.maxWait, jitter: jitter), logger: logger)
+                              sleeper: sleeper, policy: GitHubPolicy(maxWait: settings.maxWait, jitter: jitter, elapsed: elapsed), logger: logger)
     }
 
     package var counters: GitHubCounters { client.counters }

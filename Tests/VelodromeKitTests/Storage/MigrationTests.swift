@@ -48,7 +48,7 @@ import Testing
         case .postgres(let location):
             let opened = try await PostgresDatabase.open(location, logger: TestDatabase.quiet, migrations: migrations)
             // Its pool must run for the reads that follow; the test's process ends it.
-            Task { await opened.client.run() }
+            Task { try await opened.service.run() }
             return SQLMirrorStore(database: opened)
         }
     }

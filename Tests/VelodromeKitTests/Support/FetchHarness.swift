@@ -54,7 +54,8 @@ final class FetchHarness: Sendable {
     /// fetch's default margin for items GitHub shows late.
     static let settle: Duration = .seconds(300)
 
-    /// Jitter is fixed at half its range, so tests assert exact backoffs.
+    /// Jitter is fixed at half its range, and GitHub's clock moves only with the fake clock, so
+    /// tests assert exact waits however slowly the machine runs.
     func stage(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5),
                settle: Duration = FetchHarness.settle,
                logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws -> FetchStage {
@@ -62,7 +63,7 @@ final class FetchHarness: Sendable {
             repositories: try repositories.map { try RepositoryName(parsing: $0) },
             githubURL: github.baseURL, tokens: tokens ?? [tokenFile], requestTimeout: timeout, maxWait: maxWait, settle: settle)
         return FetchStage(settings: settings, store: store, transport: URLSessionTransport(timeout: timeout), sleeper: sleeper,
-                          jitter: .fixed(0.5), logger: logger, liveProgress: false)
+                          jitter: .fixed(0.5), elapsed: { [clock] in .seconds(clock.now) }, logger: logger, liveProgress: false)
     }
 
     @discardableResult

@@ -14,6 +14,15 @@ enum Integration {
     static let postgresURL = environment["VELODROME_TEST_POSTGRES_URL"]
 
     /// Runs the test where InfluxDB is given, and wherever the script demands it.
+    /// A second server, which the restart test may stop and start, and how to do it.
+    static let restartablePostgres = environment["VELODROME_TEST_POSTGRES_RESTART_URL"].map { url in
+        (url: url, bin: environment["VELODROME_TEST_POSTGRES_BIN"] ?? "", data: environment["VELODROME_TEST_POSTGRES_DATA"] ?? "")
+    }
+
+    static var postgresRestart: ConditionTrait {
+        .enabled(if: restartablePostgres != nil || required, "needs a restartable PostgreSQL: run scripts/test")
+    }
+
     static var postgres: ConditionTrait { .enabled(if: postgresURL != nil || required, "needs PostgreSQL: run scripts/test") }
 
     static var influx: ConditionTrait { .enabled(if: influxURL != nil || required, "needs InfluxDB: run scripts/test") }

@@ -11,8 +11,9 @@ package final class PostgresDatabase: SQLDatabase {
     package let location: PostgresLocation
     package var dialect: SQLDialect { .postgres }
     package var name: String { location.description }
-    /// Serves the pool: it must run (in the stage's service group) for statements to be answered.
-    package let client: PostgresClient
+    private let client: PostgresClient
+    /// Set once the pool's service runs: statements wait for it rather than lease too early.
+    private let poolRunning = Mutex(false)
     private let logger: Logger
     private let snapshots = Mutex(0)
 
@@ -33,6 +34,18 @@ package final class PostgresDatabase: SQLDatabase {
         return database
     }
 
+    /// Serves the pool: it must run, in the stage's service group, for statements to be answered.
+    package var service: any Service { PoolService(database: self) }
+
+    private struct PoolService: Service {
+        let database: PostgresDatabase
+
+        func run() async throws {
+            database.poolRunning.withLock { $0 = true }
+            await database.client.run()
+        }
+    }
+
     /// Runs statements on a connection of their own, outside any transaction, and returns the
     /// last one's rows: for what a pool cannot run (`CREATE DATABASE`), and for tools and tests.
     @discardableResult
@@ -46,16 +59,28 @@ package final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    /// Not PostgresNIO's `withTransaction`: after the server drops the connection, its ROLLBACK
+    /// would wait for ever on the dead connection (a query written to a closed channel is never
+    /// answered), so the session checks the connection before every statement.
     package func transaction<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
-        try await failing {
-            try await client.withTransaction(logger: logger) { connection in
-                try await body(PostgresSession(connection: connection, logger: logger, server: server))
+        try await reconnecting {
+            try await client.withConnection { connection in
+                let session = PostgresSession(connection: connection, logger: logger, server: server)
+                try await session.run("BEGIN", [])
+                do {
+                    let result = try await body(session)
+                    try await session.run("COMMIT", [])
+                    return result
+                } catch {
+                    if !connection.isClosed { try? await session.run("ROLLBACK", []) }
+                    throw error
+                }
             }
         }
     }
 
     package func read<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
-        try await failing {
+        try await reconnecting {
             try await client.withConnection { connection in
                 try await body(PostgresSession(connection: connection, logger: logger, server: server))
             }
@@ -91,6 +116,27 @@ package final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    /// Runs `body` again, with backoff, while the connection is lost: a transaction rolled back by
+    /// a restart or a failover is sent whole once the server answers again (every write is an
+    /// upsert, so sending it twice changes nothing). Other failures are thrown at once.
+    private func reconnecting<T>(_ body: () async throws -> T) async throws -> T {
+        while !poolRunning.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+        return try await reconnect.run(
+            sleeper: TaskSleeper(),
+            onRetry: { reason, _, delay in logger.warning("\(reason); trying again in \(DurationText.format(delay))") },
+            giveUp: { reason, failures in StorageError("\(reason) (gave up after \(failures) tries)") }
+        ) { () async throws -> Retry.Step<T> in
+            do {
+                return .done(try await failing(body))
+            } catch let error as StorageError where error.connectionLost {
+                return .failed(error.message)
+            }
+        }
+    }
+
+    /// About half a minute of tries: a restart takes seconds, a managed failover tens of them.
+    private let reconnect = Retry(attempts: 6, backoff: Backoff(base: .seconds(1), cap: .seconds(16)))
+
     /// `host:port/database`, which every failure names.
     private var server: String { "\(location.host):\(location.port)/\(location.database)" }
 
@@ -103,8 +149,15 @@ package final class PostgresDatabase: SQLDatabase {
         do {
             return try await body()
         } catch let error as PSQLError {
-            throw StorageError("PostgreSQL at \(server): \(reason(error))")
+            throw StorageError("PostgreSQL at \(server): \(reason(error))", connectionLost: connectionLost(error))
         }
+    }
+
+    /// Lost connections, and the server's own "shutting down" (SQLSTATE class 57, operator
+    /// intervention) and connection errors (class 08).
+    static func connectionLost(_ error: PSQLError) -> Bool {
+        if let state = error.serverInfo?[.sqlState] { return state.hasPrefix("57") || state.hasPrefix("08") }
+        return [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown].contains(error.code)
     }
 
     static func reason(_ error: PSQLError) -> String {
@@ -191,14 +244,44 @@ struct PostgresSession: SQLSnapshot {
     var ownsConnection = false
 
     func run(_ sql: String, _ binds: [SQLValue]) async throws {
-        try await PostgresDatabase.failing(server: server) {
-            _ = try await connection.query(PostgresQuery(sql, binds), logger: logger).collect()
-        }
+        _ = try await rows(sql, binds)
     }
 
     func rows(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try await PostgresDatabase.failing(server: server) {
-            try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map(SQLRow.init)
+        // A query written to a closed connection is never answered: fail it here instead.
+        guard !connection.isClosed else { throw StorageError("PostgreSQL at \(server): the server closed the connection", connectionLost: true) }
+        return try await answered {
+            try await PostgresDatabase.failing(server: server) {
+                try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map(SQLRow.init)
+            }
+        }
+    }
+
+    /// No statement of Velodrome's takes near this long; one that does was written as the
+    /// connection died and will never be answered.
+    static let deadline: Duration = .seconds(60)
+
+    /// The answer to `query`, or, past the deadline, a lost connection: the connection is closed
+    /// (so the pool drops it) and the stuck query is left behind.
+    private func answered<T: Sendable>(_ query: @escaping @Sendable () async throws -> T) async throws -> T {
+        let connection = connection, server = server
+        return try await withCheckedThrowingContinuation { continuation in
+            let resumed = Mutex(false)
+            let finish: @Sendable (Result<T, any Error>) -> Bool = { result in
+                guard resumed.withLock({ let first = !$0; $0 = true; return first }) else { return false }
+                continuation.resume(with: result)
+                return true
+            }
+            let timer = Task {
+                try await Task.sleep(for: Self.deadline)
+                if finish(.failure(StorageError("PostgreSQL at \(server): no answer in \(DurationText.format(Self.deadline))", connectionLost: true))) {
+                    try? await connection.close()
+                }
+            }
+            Task {
+                do { _ = finish(.success(try await query())) } catch { _ = finish(.failure(error)) }
+                timer.cancel()
+            }
         }
     }
 
