@@ -11,14 +11,13 @@ struct Command: Sendable {
     /// Positionals at which parsing stops and the rest goes to a plugin (transform's `count`),
     /// with the plugin's help.
     var plugins: [String: PluginCommand] = [:]
-    var footer: String? = nil
+    var footer = "Run 'velodrome help' for the list of commands."
     let run: @Sendable (Invocation) async throws -> ExitStatus
 
     var options: [OptionSpec] { sections.flatMap(\.options) }
 
     var help: CommandHelp {
-        CommandHelp(usage: usage, summary: details, sections: sections,
-                    footer: footer ?? "Run 'velodrome help' for the list of commands.")
+        CommandHelp(usage: usage, summary: details, sections: sections, footer: footer)
     }
 
     func parser(elsewhere: [String: String]) -> ArgumentParser {

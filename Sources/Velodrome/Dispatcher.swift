@@ -31,7 +31,7 @@ enum Dispatcher {
             break
         }
         guard let command = commands.first(where: { $0.name == first }) else {
-            let hint = Suggestion.closest(to: first, among: commands.map(\.name) + ["help", "version"]).map { "; did you mean \($0)?" } ?? ""
+            let hint = Suggestion.hint(for: first, among: commands.map(\.name) + ["help", "version"])
             let what = first.hasPrefix("-") ? "expected a command before option \(first)" : "unknown command \"\(first)\"\(hint)"
             Output.error("velodrome: \(what) (run 'velodrome help')")
             return .usage
@@ -96,13 +96,13 @@ enum Dispatcher {
             }
             return .success
         }
-        let hint = Suggestion.closest(to: topic, among: commands.map(\.name)).map { "; did you mean \($0)?" } ?? ""
+        let hint = Suggestion.hint(for: topic, among: commands.map(\.name))
         Output.error("velodrome help: unknown command \"\(topic)\"\(hint)")
         return .usage
     }
 
     static func usage() -> String {
-        let width = (commands.map(\.name.count).max() ?? 0) + 2
+        let width = commands.reduce(0) { max($0, $1.name.count) } + 2
         var lines = [
             "Usage: velodrome <command> [options]",
             "",

@@ -37,21 +37,9 @@ enum FetchCommand {
 
     static func run(_ invocation: Invocation) async throws -> ExitStatus {
         let schedule = try LoopSchedule(parsed: invocation.parsed)
-        let settings = try settings(invocation.parsed, schedule: schedule, environment: invocation.environment)
+        let settings = try FetchSettings(parsed: invocation.parsed, schedule: schedule, environment: invocation.environment)
         let database = try await SharedOptions.database(invocation.parsed, environment: invocation.environment).open(logger: invocation.logger)
         let stage = FetchStage(settings: settings, store: database.store, logger: invocation.logger)
         return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services)
-    }
-
-    static func settings(_ parsed: ParsedArguments, schedule: LoopSchedule, environment: [String: String]) throws -> FetchSettings {
-        let maxWait = try parsed.duration("max-wait")
-        return FetchSettings(
-            repositories: try SharedOptions.selection(parsed).resolve(),
-            githubURL: try GitHubTokens.apiURL(parsed.string("github-url")),
-            tokens: try GitHubTokens.resolve(files: parsed.all("token-file"), environment: environment),
-            requestTimeout: try parsed.duration("request-timeout"),
-            maxWait: schedule.once ? maxWait : nil,
-            settle: try parsed.duration("settle")
-        )
     }
 }

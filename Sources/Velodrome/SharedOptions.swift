@@ -34,11 +34,6 @@ enum SharedOptions {
                    help: "Every repository of this project of the configuration."),
     ]
 
-    static func selection(_ parsed: ParsedArguments) throws -> RepositorySelection {
-        RepositorySelection(repositories: parsed.all("repository"), project: parsed.value("project"),
-                            organization: parsed.value("organization"), configurationPath: try parsed.string("config"))
-    }
-
     static func database(_ parsed: ParsedArguments, environment: [String: String]) throws -> DatabaseLocation {
         try DatabaseLocation(parsing: try parsed.string("database"), passwordFile: parsed.value("database-password-file"), environment: environment)
     }

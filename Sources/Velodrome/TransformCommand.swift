@@ -62,7 +62,7 @@ enum TransformCommand {
     static func run(_ invocation: Invocation) async throws -> ExitStatus {
         let parsed = invocation.parsed
         let schedule = try LoopSchedule(parsed: parsed)
-        let jobs = try TransformPlan(parsed: parsed, selection: SharedOptions.selection(parsed)).jobs()
+        let jobs = try TransformPlan(parsed: parsed, selection: RepositorySelection(parsed: parsed)).jobs()
         let output = try SinkSettings(parsed: parsed).choice()
         let batchSize = try parsed.integer("batch-size", in: 1...1_000_000)
 

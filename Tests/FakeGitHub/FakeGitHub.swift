@@ -199,7 +199,8 @@ public final class FakeGitHub: Sendable {
     }
 
     /// GitHub's lists are eventually consistent: with a lag, an event or comment shows in the
-    /// lists (repository-wide and per issue) only this many seconds after its creation time.
+    /// lists (repository-wide and per issue) up to this many seconds after its creation time
+    /// (none, half or all of it, by the item's id).
     public var listingLag: Int64 {
         get { state.withLock { $0.knobs.listingLag } }
         set { state.withLock { $0.knobs.listingLag = newValue } }

@@ -9,6 +9,8 @@ struct FetchBenchmark {
     let issues: Int
     let events: Int
     let comments: Int
+    /// A PostgreSQL server to run the same syncs against, beside SQLite.
+    let postgres: String?
 
     init(arguments: [String]) {
         let options = BenchOptions(arguments)
@@ -16,6 +18,7 @@ struct FetchBenchmark {
         issues = options.int("issues", 10_000)
         events = options.int("events", 100_000)
         comments = options.int("comments", 50_000)
+        postgres = options.string("postgres", "").isEmpty ? nil : options.string("postgres", "")
     }
 
     func run() async throws {
@@ -30,8 +33,22 @@ struct FetchBenchmark {
         let directory = NSTemporaryDirectory() + "velodrome-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        let lists = [repository.issues.count, repository.events.count, repository.issueComments.count, repository.reviewComments.count]
+        print("""
+        fetch benchmark: \(repository.issues.count) issues/PRs, \(repository.events.count) events, \
+        \(repository.issueComments.count) issue comments, \(repository.reviewComments.count) review comments
+        """)
+        var databases = [BenchDatabase.sqlite(in: directory)]
+        if let postgres { databases.append(try await .postgres(server: postgres)) }
+        for database in databases {
+            try sync(into: database, github: github, repository: repository, directory: directory, lists: lists)
+        }
+    }
+
+    private func sync(into database: BenchDatabase, github: FakeGitHub, repository: FakeRepository, directory: String, lists: [Int]) throws {
+        github.resetRequests()
         let arguments = ["fetch", "--once", "--repository", repository.fullName, "--github-url", github.baseURL.absoluteString,
-                         "--database", "sqlite:\(directory)/mirror.db", "--log-format", "json"]
+                         "--database", database.url, "--log-format", "json"]
         let environment = ["GITHUB_TOKEN": "bench-token", "HOME": directory, "PATH": "/usr/bin:/bin"]
 
         let first = try MeasuredProcess.run(velodrome, arguments, environment: environment)
@@ -42,13 +59,11 @@ struct FetchBenchmark {
         guard second.status == 0 else { throw BenchError("re-sync failed (\(second.status)):\n\(second.stderr)") }
         let secondRequests = github.requests
 
-        let lists = [repository.issues.count, repository.events.count, repository.issueComments.count, repository.reviewComments.count]
         let lowerBound = lists.map { ($0 + 99) / 100 }.reduce(0, +)
         let items = lists.reduce(0, +)
         let spentOnResync = secondRequests.filter { $0.status != 304 }.count
         print("""
-        fetch benchmark: \(repository.issues.count) issues/PRs, \(repository.events.count) events, \
-        \(repository.issueComments.count) issue comments, \(repository.reviewComments.count) review comments
+          \(database.label)
           first sync:     \(firstRequests.count) requests, lower bound \(lowerBound) (ratio \(String(format: "%.3f", Double(firstRequests.count) / Double(lowerBound))))
                           \(String(format: "%.2f", first.seconds)) s, \(Int(Double(items) / first.seconds)) items/s, peak memory \(String(format: "%.1f", first.peakMegabytes)) MB
           unchanged sync: \(secondRequests.count) requests, \(secondRequests.filter { $0.status == 304 }.count) answered 304, \

@@ -11,6 +11,8 @@ struct TransformBenchmark {
     let events: Int
     let comments: Int
     let influx: String?
+    /// A PostgreSQL server to hold the same mirror, beside SQLite.
+    let postgres: String?
 
     init(arguments: [String]) {
         let options = BenchOptions(arguments)
@@ -19,39 +21,42 @@ struct TransformBenchmark {
         events = options.int("events", 1_000_000)
         comments = options.int("comments", 200_000)
         influx = options.string("influx", "").isEmpty ? nil : options.string("influx", "")
+        postgres = options.string("postgres", "").isEmpty ? nil : options.string("postgres", "")
     }
 
     func run() async throws {
         let directory = NSTemporaryDirectory() + "velodrome-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let database = "\(directory)/mirror.db"
-        let store = try SQLMirrorStore(sqlitePath: database)
-        let built = ContinuousClock.now
-        _ = try await SyntheticMirror.write(into: store, issues: issues, events: events, comments: comments)
         let items = issues + events + comments
-        print("transform benchmark: \(issues) issues/PRs, \(events) events, \(comments) comments (\(items) items; mirror built in \(seconds(since: built)))")
-
+        print("transform benchmark: \(issues) issues/PRs, \(events) events, \(comments) comments (\(items) items)")
         let environment = ["HOME": directory, "PATH": "/usr/bin:/bin"]
-        let base = ["transform", "--once", "--rebuild", "--repository", SyntheticMirror.repository, "--database", "sqlite:\(database)", "--log-format", "json"]
-        func measure(_ label: String, _ arguments: [String]) async throws {
-            let result = try MeasuredProcess.run(velodrome, base + arguments, environment: environment)
-            guard result.status == 0 else { throw BenchError("\(label) failed (\(result.status)):\n\(result.stderr)") }
-            let points = try Self.pointsLogged(result.stderr)
-            print("  \(label): \(String(format: "%.2f", result.seconds)) s, \(Int(Double(items) / result.seconds)) items/s, \(points) points, peak memory \(String(format: "%.1f", result.peakMegabytes)) MB")
+        var databases = [BenchDatabase.sqlite(in: directory)]
+        if let postgres { databases.append(try await .postgres(server: postgres)) }
+        for database in databases {
+            let built = ContinuousClock.now
+            try await database.withStore { store in
+                _ = try await SyntheticMirror.write(into: store, issues: issues, events: events, comments: comments)
+            }
+            print("  \(database.label) (mirror written in \(seconds(since: built)))")
+            try measure(database, "(a) open, embedded", ["--name", "open", "count", "--state=opened,!merged", "--percentiles=50,90"], items: items, environment: environment)
+            try measure(database, "(b) kubernetes set, embedded", ["--config", "config.yaml"], items: items, environment: environment)
         }
-        try await measure("(a) open, embedded", ["--name", "open", "count", "--state=opened,!merged", "--percentiles=50,90"])
-        try await measure("(b) kubernetes set, embedded", ["--config", "config.yaml"])
+        let sqlite = databases[0]
         guard let influx else {
             print("  (b) into InfluxDB and the writer's throughput: skipped, no --influx URL (bench/run starts one)")
             return
         }
-        try await measure("(b) kubernetes set, InfluxDB", ["--config", "config.yaml", "--influx-host", influx, "--influx-database", "bench", "--create-database"])
+        try measure(sqlite, "(b) kubernetes set, InfluxDB", ["--config", "config.yaml", "--influx-host", influx, "--influx-database", "bench", "--create-database"],
+                    items: items, environment: environment)
 
         // The writer alone: the points (b) computed, sent again in batches of 5000.
-        var points: [MetricPoint] = []
-        for metric in ["merge", "contributions", "open", "needs-rebase", "lgtmed", "approved", "lgtmer", "approver", "testthis"] {
-            points += try await store.points(measurement: metric, repository: SyntheticMirror.repository)
+        let points = try await sqlite.withStore { store in
+            var points: [MetricPoint] = []
+            for metric in ["merge", "contributions", "open", "needs-rebase", "lgtmed", "approved", "lgtmer", "approver", "testthis"] {
+                points += try await store.points(measurement: metric, repository: SyntheticMirror.repository)
+            }
+            return points
         }
         let sink = InfluxV1Sink(host: URL(string: influx)!, database: "bench_writer", user: "root", password: nil, createDatabase: true,
                                 transport: URLSessionTransport(timeout: .seconds(60)), logger: Logger(label: "bench"))
@@ -65,6 +70,14 @@ struct TransformBenchmark {
         }
         let writeSeconds = (ContinuousClock.now - started).inSeconds
         print("  InfluxDB writer: \(points.count) points in \(String(format: "%.2f", writeSeconds)) s, \(Int(Double(points.count) / writeSeconds)) points/s")
+    }
+
+    private func measure(_ database: BenchDatabase, _ label: String, _ arguments: [String], items: Int, environment: [String: String]) throws {
+        let base = ["transform", "--once", "--rebuild", "--repository", SyntheticMirror.repository, "--database", database.url, "--log-format", "json"]
+        let result = try MeasuredProcess.run(velodrome, base + arguments, environment: environment)
+        guard result.status == 0 else { throw BenchError("\(label) failed (\(result.status)):\n\(result.stderr)") }
+        let points = try Self.pointsLogged(result.stderr)
+        print("    \(label): \(String(format: "%.2f", result.seconds)) s, \(Int(Double(items) / result.seconds)) items/s, \(points) points, peak memory \(String(format: "%.1f", result.peakMegabytes)) MB")
     }
 
     /// Points written, from the summary lines of a JSON log.

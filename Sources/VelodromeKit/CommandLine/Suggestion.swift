@@ -17,6 +17,12 @@ package enum Suggestion {
         return best?.candidate
     }
 
+    /// "; did you mean X?" for the nearest candidate, or nothing: the tail of an error message.
+    package static func hint(for word: String, among candidates: [String], quoted: Bool = false) -> String {
+        guard let best = closest(to: word, among: candidates) else { return "" }
+        return quoted ? "; did you mean \"\(best)\"?" : "; did you mean \(best)?"
+    }
+
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

@@ -35,7 +35,7 @@ extension ParsedArguments {
         let text = try string(name)
         guard let match = allowed.first(where: { $0.word == text }) else {
             let words = allowed.map(\.word)
-            let hint = Suggestion.closest(to: text, among: words).map { "; did you mean \($0)?" } ?? ""
+            let hint = Suggestion.hint(for: text, among: words)
             throw UsageError("bad value \"\(text)\" for \(culprit(name)): expected one of \(words.joined(separator: ", "))\(hint)")
         }
         return match.value

@@ -144,7 +144,7 @@ struct ConfigurationReader {
                 continue
             }
             if let allowed, !allowed.contains(key) {
-                let hint = Suggestion.closest(to: key, among: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
+                let hint = Suggestion.hint(for: key, among: allowed, quoted: true)
                 throw error(keyNode, path.appending(key), "unknown key \"\(key)\"\(hint) (allowed: \(allowed.joined(separator: ", ")))")
             }
             entries.append((key, value))

@@ -63,7 +63,7 @@ enum PrometheusConfigurationCheck {
             throw ConfigurationProblem("Prometheus configuration: \(place.isEmpty ? "the document" : place) must be a mapping")
         }
         for key in mapping.keys.compactMap(\.string) where !known.contains(key) && !extra(key) {
-            let hint = Suggestion.closest(to: key, among: known.sorted()).map { "; did you mean \($0)?" } ?? ""
+            let hint = Suggestion.hint(for: key, among: known.sorted())
             let location = place.isEmpty ? "" : " in \(place)"
             throw ConfigurationProblem("Prometheus configuration: unknown key \"\(key)\"\(location)\(hint)")
         }

@@ -7,6 +7,12 @@ package struct RepositorySelection: Sendable {
     package var organization: String?
     package var configurationPath: String
 
+    /// From `--repository`, `--project`, `--organization` and `--config`.
+    package init(parsed: ParsedArguments) throws(UsageError) {
+        self.init(repositories: parsed.all("repository"), project: parsed.value("project"),
+                  organization: parsed.value("organization"), configurationPath: try parsed.string("config"))
+    }
+
     package init(repositories: [String], project: String?, organization: String?, configurationPath: String) {
         self.repositories = repositories
         self.project = project
@@ -29,7 +35,7 @@ package struct RepositorySelection: Sendable {
         let configuration = try loaded ?? ConfigurationLoader.load(path: configurationPath)
         if let project {
             guard let found = configuration.project(named: project) else {
-                let hint = Suggestion.closest(to: project, among: configuration.projects.map(\.name)).map { "; did you mean \($0)?" } ?? ""
+                let hint = Suggestion.hint(for: project, among: configuration.projects.map(\.name))
                 throw UsageError("unknown project \"\(project)\"\(hint) (\(configurationPath) has \(configuration.projects.map(\.name).joined(separator: ", ")))")
             }
             guard !found.repositories.isEmpty else { throw UsageError("project \(project) has no repositories in \(configurationPath)") }

@@ -25,8 +25,9 @@ package enum GitHubError: Error, CustomStringConvertible, Equatable {
             "GitHub refused \(path) (422): \(message)"
         case .rateLimited(let message):
             message
-        case .unavailable(let path, let reason, let attempts):
-            "GitHub failed \(path) \(attempts) times; last: \(reason)"
+        case .unavailable(_, let reason, let attempts):
+            // The reason names the request: "502 Bad Gateway (GET /repos/o/r/issues)".
+            "GitHub failed \(attempts) times; last: \(reason)"
         case .unreachable(let apiURL, let reason, let attempts):
             "cannot reach GitHub's API at \(apiURL) (\(attempts) tries; last: \(reason)): check the network and proxy, "
                 + "or point --github-url (GITHUB_API_URL) at your GitHub Enterprise, https://HOST/api/v3"

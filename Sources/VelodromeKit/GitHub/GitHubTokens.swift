@@ -16,9 +16,6 @@ package enum GitHubTokens {
 
     /// `--github-url`: an http(s) URL with a host; GitHub Enterprise's ends in `/api/v3`.
     package static func apiURL(_ text: String) throws(UsageError) -> URL {
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false, url.query == nil else {
-            throw UsageError("--github-url: \"\(text)\" is not an http(s) URL such as https://api.github.com or https://HOST/api/v3")
-        }
-        return url
+        try .service(text, option: "--github-url", example: "https://api.github.com or https://HOST/api/v3")
     }
 }

@@ -21,3 +21,11 @@ package struct LinkHeader: Sendable, Equatable {
     package var next: URL? { relations["next"] }
     package var last: URL? { relations["last"] }
 }
+
+extension LinkHeader {
+    /// Cursor links (`after=`, `before=`) stay valid while the list changes, and GitHub always
+    /// continues them with `next`; page numbers shift as items move.
+    static func isCursor(_ url: URL) -> Bool {
+        URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.contains { $0.name == "after" || $0.name == "before" } ?? false
+    }
+}

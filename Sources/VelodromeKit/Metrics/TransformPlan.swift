@@ -41,7 +41,7 @@ package struct TransformPlan: Sendable {
         let repositories = try selection.resolve(configuration: configuration)
         let known = Set(repositories.flatMap { configuration.metrics(for: $0).map(\.name) })
         for name in metricNames where !known.contains(name) {
-            let hint = Suggestion.closest(to: name, among: known.sorted()).map { "; did you mean \($0)?" } ?? ""
+            let hint = Suggestion.hint(for: name, among: known.sorted())
             throw UsageError("no metric \"\(name)\" for the selected repositories\(hint) (they have \(known.sorted().joined(separator: ", ")))")
         }
         var jobs: [TransformJob] = []

@@ -40,7 +40,8 @@ package enum StageRunner {
             logger.error("\(stage.name) stopped: \(error)")
             return .failure
         }
-        return status.exitStatus
+        // A loop ends only on a signal, which is success; once, the iteration's result decides.
+        return schedule.once ? status.exitStatus : .success
     }
 }
 

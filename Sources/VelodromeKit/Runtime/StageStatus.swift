@@ -65,7 +65,7 @@ package final class StageStatus: Sendable {
         }
     }
 
-    /// The exit status of a stage run once: its last iteration's result.
+    /// The exit status of a stage run once (`--once`): its iteration's result.
     var exitStatus: ExitStatus {
         switch snapshot.current?.result {
         case .succeeded?, .stopped?: .success

@@ -11,20 +11,20 @@ package struct InfluxV1Sink: PointSink {
     private let writer: InfluxWriter
 
     package init(host: URL, database: String, user: String, password: Secret?, createDatabase: Bool,
-                transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), logger: Logger) {
+                transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random, logger: Logger) {
         self.host = host
         self.database = database
         self.user = user
         self.password = password
         self.createDatabase = createDatabase
-        writer = InfluxWriter(transport: transport, sleeper: sleeper, logger: logger)
+        writer = InfluxWriter(transport: transport, sleeper: sleeper, jitter: jitter, logger: logger)
     }
 
     package var target: String { "influxdb:\(host.absoluteString)/\(database)" }
     package var keepsCheckpoints: Bool { true }
 
     package func prepare() async throws {
-        try await writer.ping(host)
+        try await writer.ping(host, headers: authorization)
         guard createDatabase else { return }
         try await query("CREATE DATABASE \(InfluxQL.identifier(database))", what: "creating database \(database)")
     }
@@ -63,10 +63,10 @@ package struct InfluxV1Sink: PointSink {
     }
 
     private func headers(contentType: String) -> [(String, String)] {
-        var headers = [("Content-Type", contentType)]
-        if let password {
-            headers.append(("Authorization", "Basic " + Data("\(user):\(password.value)".utf8).base64EncodedString()))
-        }
-        return headers
+        [("Content-Type", contentType)] + authorization
+    }
+
+    private var authorization: [(String, String)] {
+        password.map { [("Authorization", "Basic " + Data("\(user):\($0.value)".utf8).base64EncodedString())] } ?? []
     }
 }

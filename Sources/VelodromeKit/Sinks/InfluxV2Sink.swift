@@ -11,19 +11,19 @@ package struct InfluxV2Sink: PointSink {
     private let writer: InfluxWriter
 
     package init(url: URL, organization: String, bucket: String, token: Secret,
-                transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), logger: Logger) {
+                transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random, logger: Logger) {
         self.url = url
         self.organization = organization
         self.bucket = bucket
         self.token = token
-        writer = InfluxWriter(transport: transport, sleeper: sleeper, logger: logger)
+        writer = InfluxWriter(transport: transport, sleeper: sleeper, jitter: jitter, logger: logger)
     }
 
     package var target: String { "influxdb2:\(url.absoluteString)/\(organization)/\(bucket)" }
     package var keepsCheckpoints: Bool { true }
 
     package func prepare() async throws {
-        try await writer.ping(url)
+        try await writer.ping(url, headers: [("Authorization", "Token \(token.value)")])
     }
 
     package func write(_ points: [MetricPoint]) async throws {

@@ -7,7 +7,14 @@ struct InfluxWriter: Sendable {
     let transport: any HTTPTransport
     let sleeper: any Sleeper
     let logger: Logger
-    var retry = Retry(attempts: 5, backoff: Backoff(base: .seconds(1), cap: .seconds(30)))
+    var retry: Retry
+
+    init(transport: any HTTPTransport, sleeper: any Sleeper, jitter: Jitter, logger: Logger) {
+        self.transport = transport
+        self.sleeper = sleeper
+        self.logger = logger
+        retry = Retry(attempts: 5, backoff: Backoff(base: .seconds(1), cap: .seconds(30)), jitter: jitter)
+    }
 
     func send(_ request: HTTPRequest, expecting success: Set<Int>, what: String) async throws -> HTTPResponse {
         try await retry.run(
@@ -29,10 +36,11 @@ struct InfluxWriter: Sendable {
         }
     }
 
-    /// One request, not retried: whether InfluxDB answers at all, before any work is done.
-    func ping(_ url: URL) async throws {
+    /// One request, not retried: whether InfluxDB answers at all, before any work is done. It
+    /// carries the credentials, which InfluxDB 3 asks for even here.
+    func ping(_ url: URL, headers: [(String, String)]) async throws {
         do {
-            let response = try await transport.send(HTTPRequest(url: url.appendingEndpoint("/ping")))
+            let response = try await transport.send(HTTPRequest(url: url.appendingEndpoint("/ping"), headers: headers))
             guard response.status == 204 || response.status == 200 else {
                 throw SinkError("InfluxDB at \(url.absoluteString) answered /ping with \(response.status): \(response.explanation)")
             }

@@ -58,23 +58,14 @@ package struct SinkSettings: Sendable {
             throw UsageError("give --influx-host (InfluxDB 1.x) or --influx-url (InfluxDB 2/3), not both")
         }
         if let influxHost {
-            return .influxV1(host: try Self.url(influxHost, option: "--influx-host"), database: database, user: user, password: password, createDatabase: createDatabase)
+            return .influxV1(host: try .service(influxHost, option: "--influx-host", example: "http://localhost:8086", assumingHTTP: true), database: database, user: user, password: password, createDatabase: createDatabase)
         }
         if let influxURL {
             guard let token else { throw UsageError("--influx-url needs a token: --influx-token-file, or INFLUX_TOKEN") }
             guard let organization, !organization.isEmpty else { throw UsageError("--influx-url needs --influx-org") }
             guard let bucket, !bucket.isEmpty else { throw UsageError("--influx-url needs --influx-bucket") }
-            return .influxV2(url: try Self.url(influxURL, option: "--influx-url"), organization: organization, bucket: bucket, token: token)
+            return .influxV2(url: try .service(influxURL, option: "--influx-url", example: "http://localhost:8086", assumingHTTP: true), organization: organization, bucket: bucket, token: token)
         }
         return .embedded
-    }
-
-    static func url(_ text: String, option: String) throws(UsageError) -> URL {
-        // The original took host:port without a scheme; so does this.
-        let full = text.contains("://") ? text : "http://\(text)"
-        guard let url = URL(string: full), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false else {
-            throw UsageError("\(option): \"\(text)\" is not an http(s) URL such as http://localhost:8086")
-        }
-        return url
     }
 }

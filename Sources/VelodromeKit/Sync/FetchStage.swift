@@ -2,28 +2,6 @@ import Foundation
 import Logging
 import Synchronization
 
-/// What `velodrome fetch` was asked to do, resolved and validated.
-package struct FetchSettings: Sendable {
-    package var repositories: [RepositoryName]
-    package var githubURL: URL
-    package var tokens: [Secret]
-    package var requestTimeout: Duration
-    /// Bounds rate-limit waits (`--max-wait`, with `--once`); nil waits as long as it takes.
-    package var maxWait: Duration?
-    /// How far behind the sync's start the watermark stays (`--settle`), for GitHub's lists show
-    /// an event or comment some time after its timestamp.
-    package var settle: Duration
-
-    package init(repositories: [RepositoryName], githubURL: URL, tokens: [Secret], requestTimeout: Duration, maxWait: Duration?, settle: Duration) {
-        self.repositories = repositories
-        self.githubURL = githubURL
-        self.tokens = tokens
-        self.requestTimeout = requestTimeout
-        self.maxWait = maxWait
-        self.settle = settle
-    }
-}
-
 /// The fetch stage: each iteration syncs every repository in turn. One repository failing
 /// (say, a 404) does not stop the others; a bad token (401) stops the iteration.
 package final class FetchStage: Stage {

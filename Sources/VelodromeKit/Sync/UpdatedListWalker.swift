@@ -45,16 +45,15 @@ struct UpdatedListWalker<Item: UpdatedItem> {
     let query: [(String, String)]
     let decode: @Sendable (Data) throws -> [Item]
 
-    /// `reachBack` is the watermark of the last complete sync: every item older than it is in
-    /// the mirror, but one GitHub showed late may sit between it and `since`.
+    /// `reachBack`, for a new series of attempts, is the watermark of the last complete sync:
+    /// every item older than it is in the mirror, but one GitHub showed late may sit between it
+    /// and `since`.
     func sync(_ environment: SyncEnvironment, from stored: String?, reachBack: Timestamp?) async throws {
         var cursor = CursorCoding.decode(UpdatedListCursor.self, stored) ?? UpdatedListCursor()
         // A page-number link cannot be resumed exactly after a restart: read the run from its start.
-        if let next = cursor.next, !Self.isStable(next) { cursor.next = nil }
-        if let since = cursor.since {
-            // Without a complete sync yet, a resumed first sync reaches back by the margin.
-            let start = min(since, reachBack ?? since.adding(seconds: -environment.settleSeconds))
-            if start < since { cursor = UpdatedListCursor(since: start, recheck: cursor.recheck) }
+        if let next = cursor.next.flatMap(URL.init(string:)), !LinkHeader.isCursor(next) { cursor.next = nil }
+        if let since = cursor.since, let reachBack, reachBack < since {
+            cursor = UpdatedListCursor(since: reachBack, recheck: cursor.recheck)
         }
         var readInRuns: [Int64: Timestamp] = [:]
         while true {
@@ -86,7 +85,7 @@ struct UpdatedListWalker<Item: UpdatedItem> {
                 // A whole page shares `since`: walk the run by the links GitHub gives.
                 next.next = link.absoluteString
                 next.etag = nil
-                if !Self.isStable(link.absoluteString), let run = querySince {
+                if !LinkHeader.isCursor(link), let run = querySince {
                     for item in items { readInRuns[item.key] = run }
                 }
             } else {
@@ -113,11 +112,6 @@ struct UpdatedListWalker<Item: UpdatedItem> {
         var parameters = query + [("sort", "updated"), ("direction", "asc"), ("per_page", "\(SyncEnvironment.pageSize)")]
         if let since { parameters.append(("since", since.iso8601)) }
         return environment.client.url(environment.repositoryPath + path, query: parameters)
-    }
-
-    /// Cursor links (`after=`) stay valid as the list changes; page numbers do not.
-    static func isStable(_ link: String) -> Bool {
-        URLComponents(string: link)?.queryItems?.contains { $0.name == "after" || $0.name == "before" } ?? false
     }
 }
 

@@ -95,15 +95,15 @@ import Testing
         let fetch = try FetchCommand.command.parser(elsewhere: [:]).parse(["--repository=a/b"])
         let schedule = try LoopSchedule(parsed: fetch)
         #expect(schedule == LoopSchedule(once: false, interval: .seconds(1800)))
-        let settings = try FetchCommand.settings(fetch, schedule: schedule, environment: [:])
+        let settings = try FetchSettings(parsed: fetch, schedule: schedule, environment: [:])
         #expect(settings.githubURL.absoluteString == "https://api.github.com")
         #expect(settings.requestTimeout == .seconds(30))
         #expect(settings.settle == .seconds(300))
         #expect(settings.maxWait == nil)
         let once = try FetchCommand.command.parser(elsewhere: [:]).parse(["--repository=a/b", "--once"])
-        #expect(try FetchCommand.settings(once, schedule: LoopSchedule(parsed: once), environment: [:]).maxWait == .seconds(600))
+        #expect(try FetchSettings(parsed: once, schedule: LoopSchedule(parsed: once), environment: [:]).maxWait == .seconds(600))
         #expect(try SharedOptions.database(fetch, environment: [:]) == .sqlite(path: "velodrome.db"))
-        #expect(try SharedOptions.selection(fetch).configurationPath == "config.yaml")
+        #expect(try RepositorySelection(parsed: fetch).configurationPath == "config.yaml")
         let transform = try TransformCommand.command.parser(elsewhere: [:]).parse([])
         let sinks = try SinkSettings(parsed: transform)
         #expect(sinks.database == "github")
@@ -111,6 +111,17 @@ import Testing
         #expect(try transform.integer("batch-size", in: 1...1_000_000) == 5000)
         #expect(try transform.choice("log-level", from: LogLevels.choices) == .info)
         #expect(try transform.choice("log-format", from: LogFormat.choices) == .text)
+    }
+
+    /// Defaults live in the option tables only: no fallback of its own anywhere in the executable.
+    @Test func theExecutableHoldsNoFallbackValues() throws {
+        let folder = RepositoryRoot.path("Sources/Velodrome")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 6)
+        for file in files {
+            let text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
+            #expect(!text.contains("?? "), "\(file) falls back to a value of its own")
+        }
     }
 
     @Test func fetchHelpIsExact() async throws {

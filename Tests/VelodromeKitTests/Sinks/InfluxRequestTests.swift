@@ -45,15 +45,33 @@ import Testing
         let retried = ScriptedTransport(statuses: [500, 503, 204])
         let sleeper = InstantSleeper()
         let sink = InfluxV1Sink(host: URL(string: "http://influx:8086")!, database: "github", user: "root", password: nil,
-                                createDatabase: false, transport: retried, sleeper: sleeper, logger: logger)
+                                createDatabase: false, transport: retried, sleeper: sleeper, jitter: .fixed(0), logger: logger)
         try await sink.write([point("merge", 1, 0, ["event": 1])])
         #expect(retried.recorded.count == 3)
-        #expect(sleeper.recorded.count == 2)
+        #expect(sleeper.recorded == [.seconds(1), .seconds(2)])
 
         let refused = ScriptedTransport(statuses: [400])
         let failing = InfluxV1Sink(host: URL(string: "http://influx:8086")!, database: "github", user: "root", password: nil,
                                    createDatabase: false, transport: refused, sleeper: sleeper, logger: logger)
         await #expect(throws: SinkError("InfluxDB refused a write of 1 points (400): boom")) { try await failing.write([point("merge", 1, 0, ["event": 1])]) }
         #expect(refused.recorded.count == 1)
+    }
+
+    /// The start-up check carries the credentials: InfluxDB 3 refuses an anonymous /ping.
+    @Test func pingCarriesTheCredentials() async throws {
+        let v2 = ScriptedTransport(statuses: [204])
+        try await InfluxV2Sink(url: URL(string: "http://influx:8086")!, organization: "k8s", bucket: "github",
+                               token: Secret("tok-123", origin: "test"), transport: v2, logger: logger).prepare()
+        #expect(v2.recorded.map(\.url.absoluteString) == ["http://influx:8086/ping"])
+        #expect(v2.recorded.first?.headers.first { $0.0 == "Authorization" }?.1 == "Token tok-123")
+        let v1 = ScriptedTransport(statuses: [204])
+        try await InfluxV1Sink(host: URL(string: "http://influx:8086")!, database: "github", user: "root", password: Secret("pw", origin: "test"),
+                               createDatabase: false, transport: v1, logger: logger).prepare()
+        #expect(v1.recorded.first?.headers.first { $0.0 == "Authorization" }?.1 == "Basic cm9vdDpwdw==")
+        let refused = ScriptedTransport(statuses: [401])
+        await #expect(throws: SinkError("InfluxDB at http://influx:8086 answered /ping with 401: boom")) {
+            try await InfluxV2Sink(url: URL(string: "http://influx:8086")!, organization: "k8s", bucket: "github",
+                                   token: Secret("tok-123", origin: "test"), transport: refused, logger: logger).prepare()
+        }
     }
 }

@@ -32,8 +32,7 @@ package enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
             }
             self = name == "labeled" ? .labeled(String(label)) : .unlabeled(String(label))
         default:
-            let hint = Suggestion.closest(to: String(name), among: ["opened", "commented", "closed", "reopened", "merged", "labeled", "unlabeled"])
-                .map { "; did you mean \($0)?" } ?? ""
+            let hint = Suggestion.hint(for: String(name), among: ["opened", "commented", "closed", "reopened", "merged", "labeled", "unlabeled"])
             throw UsageError("unknown event \"\(text)\"\(hint) (expected one of \(Self.names.joined(separator: ", ")))")
         }
         if case .opened = self, text != "opened" { throw UsageError("event \"\(text)\" takes no label") }

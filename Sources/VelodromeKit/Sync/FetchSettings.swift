@@ -1,0 +1,37 @@
+import Foundation
+
+/// What `velodrome fetch` was asked to do, resolved and validated.
+package struct FetchSettings: Sendable {
+    package var repositories: [RepositoryName]
+    package var githubURL: URL
+    package var tokens: [Secret]
+    package var requestTimeout: Duration
+    /// Bounds rate-limit waits (`--max-wait`, with `--once`); nil waits as long as it takes.
+    package var maxWait: Duration?
+    /// How far behind the sync's start the watermark stays (`--settle`), for GitHub's lists show
+    /// an event or comment some time after its timestamp.
+    package var settle: Duration
+
+    package init(repositories: [RepositoryName], githubURL: URL, tokens: [Secret], requestTimeout: Duration, maxWait: Duration?, settle: Duration) {
+        self.repositories = repositories
+        self.githubURL = githubURL
+        self.tokens = tokens
+        self.requestTimeout = requestTimeout
+        self.maxWait = maxWait
+        self.settle = settle
+    }
+
+    /// From fetch's options. `--max-wait` bounds waits only with `--once`: a loop waits as long
+    /// as a reset takes, since nothing else is waiting for it.
+    package init(parsed: ParsedArguments, schedule: LoopSchedule, environment: [String: String]) throws {
+        let maxWait = try parsed.duration("max-wait")
+        self.init(
+            repositories: try RepositorySelection(parsed: parsed).resolve(),
+            githubURL: try GitHubTokens.apiURL(parsed.string("github-url")),
+            tokens: try GitHubTokens.resolve(files: parsed.all("token-file"), environment: environment),
+            requestTimeout: try parsed.duration("request-timeout"),
+            maxWait: schedule.once ? maxWait : nil,
+            settle: try parsed.duration("settle")
+        )
+    }
+}
