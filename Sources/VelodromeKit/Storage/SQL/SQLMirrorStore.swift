@@ -108,7 +108,7 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
 
     package func saveCheckpoints(_ checkpoints: [String: MetricCheckpoint], repository: String, target: String) async throws {
         try await database.transaction { session in
-            try await MirrorSchema.upsertCheckpoint.run(checkpoints.sorted { $0.key < $1.key }.map { metric, checkpoint in
+            _ = try await MirrorSchema.upsertCheckpoint.run(checkpoints.sorted { $0.key < $1.key }.map { metric, checkpoint in
                 [.text(repository), .text(metric), .text(target), .time(checkpoint.through), .text(checkpoint.definition), .blob(checkpoint.state)]
             }, in: session)
         }
@@ -126,7 +126,7 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
     package func writePoints(_ points: [MetricPoint]) async throws {
         guard !points.isEmpty else { return }
         try await database.transaction { session in
-            try await MirrorSchema.upsertPoint.run(points.map { point in
+            _ = try await MirrorSchema.upsertPoint.run(points.map { point in
                 [.text(point.measurement), .text(point.repository), .integer(point.time), .text(PointFieldsJSON.encode(point.fields))]
             }, in: session)
         }

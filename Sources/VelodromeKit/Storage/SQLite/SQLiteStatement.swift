@@ -1,15 +1,31 @@
 import CSQLite
 
-/// A prepared statement with positional parameters (`$1`, `$2`, ... in order, as in PostgreSQL).
+/// A prepared statement with PostgreSQL's numbered parameters (`$1`, `$2`, ...). SQLite takes
+/// `$N` as a *name* and numbers parameters in the order they first appear in the text, so a
+/// statement that uses `$4` after `$5` would bind values to the wrong places: the statement
+/// maps each `$N` to SQLite's own index once, when it is prepared.
 final class SQLiteStatement {
     private let pointer: OpaquePointer
     private unowned let connection: SQLiteConnection
+    /// SQLite's index of `$1`, `$2`, ... in that order.
+    private let indexes: [Int32]
     /// Swift cannot import SQLITE_TRANSIENT: it tells SQLite to copy bound text.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(_ pointer: OpaquePointer, connection: SQLiteConnection) {
         self.pointer = pointer
         self.connection = connection
+        let count = sqlite3_bind_parameter_count(pointer)
+        var indexes = [Int32](repeating: 0, count: Int(count))
+        for index in stride(from: 1, through: count, by: 1) {
+            let name = sqlite3_bind_parameter_name(pointer, index).map { String(cString: $0) } ?? ""
+            if name.hasPrefix("$"), let number = Int(name.dropFirst()), (1...Int(count)).contains(number) {
+                indexes[number - 1] = index
+            } else {
+                indexes[Int(index) - 1] = index
+            }
+        }
+        self.indexes = indexes
     }
 
     deinit { sqlite3_finalize(pointer) }
@@ -25,8 +41,8 @@ final class SQLiteStatement {
     @discardableResult
     func bind(_ values: [SQLValue]) -> SQLiteStatement {
         sqlite3_reset(pointer)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
+        for (offset, value) in values.enumerated() where offset < indexes.count {
+            let index = indexes[offset]
             switch value {
             case .null: sqlite3_bind_null(pointer, index)
             case .integer(let number): sqlite3_bind_int64(pointer, index, number)
