@@ -30,12 +30,13 @@ final class SQLActivityCursor: ActivityCursor {
     init(snapshot: any SQLSnapshot, repository: String, from: Timestamp, until: Timestamp) {
         self.snapshot = snapshot
         bounds = [.text(repository), .time(from), .time(until), .integer(Int64(Self.chunk))]
-        let range = "repository = $1 AND %@ >= $2 AND %@ < $3"
         func source(_ select: String, time: String, order: [String]) -> Source {
-            let base = "\(select) WHERE \(range.replacingOccurrences(of: "%@", with: time))"
+            // A resumed chunk starts from the row value alone (it lies above `from`), so the index
+            // range starts there: with `time >= from` too, SQLite scans from `from` every chunk.
             let resume = "(\(order.joined(separator: ", "))) > (\(order.indices.map { "$\($0 + 5)" }.joined(separator: ", ")))"
-            let tail = " ORDER BY \(order.joined(separator: ", ")) LIMIT $4"
-            return Source(first: base + tail, next: base + " AND " + resume + tail)
+            let tail = " AND \(time) < $3 ORDER BY \(order.joined(separator: ", ")) LIMIT $4"
+            return Source(first: "\(select) WHERE repository = $1 AND \(time) >= $2" + tail,
+                          next: "\(select) WHERE repository = $1 AND \(resume)" + tail)
         }
         sources = [
             source("SELECT id, \"user\", issue_created_at FROM issues", time: "issue_created_at", order: ["issue_created_at", "id"]),

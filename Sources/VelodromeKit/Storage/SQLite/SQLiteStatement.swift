@@ -7,7 +7,7 @@ import CSQLite
 final class SQLiteStatement {
     private let pointer: OpaquePointer
     private unowned let connection: SQLiteConnection
-    /// SQLite's index of `$1`, `$2`, ... in that order.
+    /// SQLite's index of `$1`, `$2`, ... in that order; 0 for a number the text leaves out.
     private let indexes: [Int32]
     /// Swift cannot import SQLITE_TRANSIENT: it tells SQLite to copy bound text.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -15,16 +15,13 @@ final class SQLiteStatement {
     init(_ pointer: OpaquePointer, connection: SQLiteConnection) {
         self.pointer = pointer
         self.connection = connection
-        let count = sqlite3_bind_parameter_count(pointer)
-        var indexes = [Int32](repeating: 0, count: Int(count))
-        for index in stride(from: 1, through: count, by: 1) {
+        var numbered: [(number: Int, index: Int32)] = []
+        for index in stride(from: 1, through: sqlite3_bind_parameter_count(pointer), by: 1) {
             let name = sqlite3_bind_parameter_name(pointer, index).map { String(cString: $0) } ?? ""
-            if name.hasPrefix("$"), let number = Int(name.dropFirst()), (1...Int(count)).contains(number) {
-                indexes[number - 1] = index
-            } else {
-                indexes[Int(index) - 1] = index
-            }
+            numbered.append((name.hasPrefix("$") ? Int(name.dropFirst()) ?? Int(index) : Int(index), index))
         }
+        var indexes = [Int32](repeating: 0, count: numbered.map(\.number).max() ?? 0)
+        for (number, index) in numbered where number >= 1 { indexes[number - 1] = index }
         self.indexes = indexes
     }
 
@@ -41,7 +38,7 @@ final class SQLiteStatement {
     @discardableResult
     func bind(_ values: [SQLValue]) -> SQLiteStatement {
         sqlite3_reset(pointer)
-        for (offset, value) in values.enumerated() where offset < indexes.count {
+        for (offset, value) in values.enumerated() where offset < indexes.count && indexes[offset] != 0 {
             let index = indexes[offset]
             switch value {
             case .null: sqlite3_bind_null(pointer, index)
