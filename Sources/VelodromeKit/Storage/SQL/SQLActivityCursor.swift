@@ -20,7 +20,8 @@ final class SQLActivityCursor: ActivityCursor {
         var exhausted = false
     }
 
-    static let chunk = 2000
+    /// Rows per query: few round trips (and hops to SQLite's thread), little memory.
+    static let chunk = 10_000
 
     private let snapshot: any SQLSnapshot
     private let bounds: [SQLValue]
