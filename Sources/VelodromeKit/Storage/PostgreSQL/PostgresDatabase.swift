@@ -257,6 +257,15 @@ struct PostgresSession: SQLSnapshot {
         }
     }
 
+    func rows<T: Sendable>(_ sql: String, _ binds: [SQLValue], decode: @escaping @Sendable (any SQLColumns) throws -> T) async throws -> [T] {
+        guard !connection.isClosed else { throw StorageError("PostgreSQL at \(server): the server closed the connection", connectionLost: true) }
+        return try await answered {
+            try await PostgresDatabase.failing(server: server) {
+                try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map { try decode(PostgresColumns(row: $0.makeRandomAccess())) }
+            }
+        }
+    }
+
     /// No statement of Velodrome's takes near this long; one that does was written as the
     /// connection died and will never be answered.
     static let deadline: Duration = .seconds(60)

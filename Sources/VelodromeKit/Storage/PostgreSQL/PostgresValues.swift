@@ -37,3 +37,20 @@ extension PostgresQuery {
         self.init(unsafeSQL: sql, binds: bindings)
     }
 }
+
+/// A row's cells, decoded in place by position.
+struct PostgresColumns: SQLColumns {
+    let row: PostgresRandomAccessRow
+
+    func int64(_ column: Int) throws -> Int64 { try row[column].decode(Int64.self) }
+    func bool(_ column: Int) throws -> Bool { try row[column].decode(Bool.self) }
+    func text(_ column: Int) throws -> String { try row[column].decode(String.self) }
+    func optionalText(_ column: Int) throws -> String? { try row[column].decode(String?.self) }
+    func timestamp(_ column: Int) throws -> Timestamp {
+        let text = try text(column)
+        guard let time = text.utf8.withContiguousStorageIfAvailable({ Timestamp(sqlBytes: $0) }) ?? Timestamp(parsing: text) else {
+            throw StorageError("column \(column) holds \"\(text)\", not a time")
+        }
+        return time
+    }
+}

@@ -3,7 +3,7 @@
 /// after the last row read (keyset paging), merged as they are read.
 final class SQLActivityCursor: ActivityCursor {
     /// Orders rows of one second: `opened` first, then events, then comments; then by id.
-    private struct Key: Comparable {
+    private struct Key: Comparable, Sendable {
         let time: Int64, rank: Int, id: Int64, review: Bool
         static func < (a: Key, b: Key) -> Bool { (a.time, a.rank, a.id, a.review ? 1 : 0) < (b.time, b.rank, b.id, b.review ? 1 : 0) }
     }
@@ -75,18 +75,21 @@ final class SQLActivityCursor: ActivityCursor {
         if sources[index].position < sources[index].buffer.count { return sources[index].buffer[sources[index].position].key }
         guard !sources[index].exhausted else { return nil }
         let source = sources[index]
-        let rows = try await snapshot.rows(source.resume == nil ? source.first : source.next, bounds + (source.resume ?? []))
-        sources[index].buffer = try rows.map { try Self.decode($0, source: index) }
+        let rows = try await snapshot.rows(source.resume == nil ? source.first : source.next, bounds + (source.resume ?? [])) {
+            try Self.decode($0, source: index)
+        }
+        sources[index].buffer = rows
         sources[index].position = 0
         sources[index].exhausted = rows.count < Self.chunk
-        if let last = rows.last {
-            sources[index].resume = index == 2 ? [last.values[5], last.values[0], last.values[1]]
-                : index == 1 ? [last.values[5], last.values[0]] : [last.values[2], last.values[0]]
+        if let last = rows.last?.key {
+            // The ordering columns of the last row, as stored: the next chunk starts after them.
+            let time = SQLValue.time(Timestamp(seconds: last.time))
+            sources[index].resume = index == 2 ? [time, .integer(last.id), .boolean(last.review)] : [time, .integer(last.id)]
         }
         return sources[index].buffer.first?.key
     }
 
-    private static func decode(_ row: SQLRow, source: Int) throws -> (key: Key, row: ActivityRow) {
+    private static func decode(_ row: any SQLColumns, source: Int) throws -> (key: Key, row: ActivityRow) {
         switch source {
         case 0:
             let time = try row.timestamp(2), number = try row.int64(0)

@@ -2,6 +2,18 @@
 package protocol SQLSession: Sendable {
     func run(_ sql: String, _ binds: [SQLValue]) async throws
     func rows(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow]
+    /// Each row decoded straight from the backend's columns, for the hot paths (transform reads
+    /// every row of a repository's history): no `SQLRow` in between.
+    func rows<T: Sendable>(_ sql: String, _ binds: [SQLValue], decode: @escaping @Sendable (any SQLColumns) throws -> T) async throws -> [T]
+}
+
+/// The current row's columns, read in place by position.
+package protocol SQLColumns {
+    func int64(_ column: Int) throws -> Int64
+    func bool(_ column: Int) throws -> Bool
+    func text(_ column: Int) throws -> String
+    func optionalText(_ column: Int) throws -> String?
+    func timestamp(_ column: Int) throws -> Timestamp
 }
 
 /// A read transaction held open across calls: one snapshot of the database, which transform's

@@ -80,7 +80,30 @@ struct SQLiteSession: SQLSnapshot {
         }
     }
 
+    func rows<T: Sendable>(_ sql: String, _ binds: [SQLValue], decode: @escaping @Sendable (any SQLColumns) throws -> T) async throws -> [T] {
+        try await executor.run { connection in
+            let statement = try connection.prepare(sql).bind(binds)
+            var rows: [T] = []
+            while try statement.step() { rows.append(try decode(statement)) }
+            return rows
+        }
+    }
+
     func close() async throws {
         try await execute("COMMIT")
+    }
+}
+
+extension SQLiteStatement: SQLColumns {
+    func int64(_ column: Int) throws -> Int64 { int64(Int32(column)) }
+    func bool(_ column: Int) throws -> Bool { int64(Int32(column)) != 0 }
+    func text(_ column: Int) throws -> String {
+        guard let text = text(Int32(column)) else { throw StorageError("column \(column) is null, not text") }
+        return text
+    }
+    func optionalText(_ column: Int) throws -> String? { text(Int32(column)) }
+    func timestamp(_ column: Int) throws -> Timestamp {
+        guard let time = timestamp(Int32(column)) else { throw StorageError("column \(column) holds no time") }
+        return time
     }
 }
