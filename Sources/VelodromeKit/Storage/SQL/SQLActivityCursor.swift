@@ -52,16 +52,30 @@ final class SQLActivityCursor: ActivityCursor {
         var rows: [ActivityRow] = []
         rows.reserveCapacity(limit)
         while rows.count < limit {
-            var best: Int?
-            for index in sources.indices {
-                guard let head = try await head(index) else { continue }
-                if best == nil || head < sources[best!].buffer[sources[best!].position].key { best = index }
+            // Refill what ran dry (the only suspension), then merge without awaiting until a
+            // buffer runs dry again: this loop runs once per row of the repository's history.
+            for index in sources.indices where sources[index].position == sources[index].buffer.count && !sources[index].exhausted {
+                try await refill(index)
             }
-            guard let best else { break }
-            rows.append(sources[best].buffer[sources[best].position].row)
-            sources[best].position += 1
+            guard mergeUntilDry(into: &rows, limit: limit) else { break }
         }
         return rows
+    }
+
+    /// Appends rows in order until `limit`, or until a source that may have more runs dry (true:
+    /// refill and go on); false when every source is done.
+    private func mergeUntilDry(into rows: inout [ActivityRow], limit: Int) -> Bool {
+        while rows.count < limit {
+            var best = -1
+            for index in sources.indices where sources[index].position < sources[index].buffer.count {
+                if best < 0 || sources[index].buffer[sources[index].position].key < sources[best].buffer[sources[best].position].key { best = index }
+            }
+            guard best >= 0 else { return sources.contains { !$0.exhausted } }
+            rows.append(sources[best].buffer[sources[best].position].row)
+            sources[best].position += 1
+            if sources[best].position == sources[best].buffer.count, !sources[best].exhausted { return true }
+        }
+        return true
     }
 
     func close() async throws {
@@ -70,10 +84,8 @@ final class SQLActivityCursor: ActivityCursor {
         try await snapshot.close()
     }
 
-    /// The key of the source's next row, reading its next chunk when the buffer is used up.
-    private func head(_ index: Int) async throws -> Key? {
-        if sources[index].position < sources[index].buffer.count { return sources[index].buffer[sources[index].position].key }
-        guard !sources[index].exhausted else { return nil }
+    /// Reads the source's next chunk into its buffer.
+    private func refill(_ index: Int) async throws {
         let source = sources[index]
         let rows = try await snapshot.rows(source.resume == nil ? source.first : source.next, bounds + (source.resume ?? [])) {
             try Self.decode($0, source: index)
@@ -86,7 +98,6 @@ final class SQLActivityCursor: ActivityCursor {
             let time = SQLValue.time(Timestamp(seconds: last.time))
             sources[index].resume = index == 2 ? [time, .integer(last.id), .boolean(last.review)] : [time, .integer(last.id)]
         }
-        return sources[index].buffer.first?.key
     }
 
     private static func decode(_ row: any SQLColumns, source: Int) throws -> (key: Key, row: ActivityRow) {
