@@ -41,6 +41,12 @@ package struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DD HH:MM:SS`, and fractional or offset forms of them.
     package init?(parsing text: some StringProtocol) {
+        // In place where the bytes are contiguous (native strings): every row read parses one.
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ Timestamp(sqlBytes: $0) }) {
+            guard let parsed else { return nil }
+            self = parsed
+            return
+        }
         var copy = String(text)
         guard let parsed = copy.withUTF8({ Timestamp(sqlBytes: $0) }) else { return nil }
         self = parsed

@@ -27,11 +27,10 @@ package final class PostgresDatabase: SQLDatabase {
     /// processes starting at once one migrates and the others wait and find it done.
     package static func open(_ location: PostgresLocation, logger: Logger,
                              migrations: [[String]] = MirrorSchema.migrations(.postgres)) async throws -> PostgresDatabase {
-        let database = try PostgresDatabase(location: location, logger: logger)
-        try await database.withDedicatedConnection { connection in
+        try await withDedicatedConnection(to: location, logger: logger) { connection in
             try await Self.migrate(connection, migrations: migrations, name: location.description, logger: logger)
         }
-        return database
+        return try PostgresDatabase(location: location, logger: logger)
     }
 
     /// Serves the pool: it must run, in the stage's service group, for statements to be answered.
@@ -50,9 +49,8 @@ package final class PostgresDatabase: SQLDatabase {
     /// last one's rows: for what a pool cannot run (`CREATE DATABASE`), and for tools and tests.
     @discardableResult
     package static func execute(_ statements: [String], at location: PostgresLocation, logger: Logger) async throws -> [SQLRow] {
-        let database = try PostgresDatabase(location: location, logger: logger)
-        return try await database.withDedicatedConnection { connection in
-            let session = PostgresSession(connection: connection, logger: logger, server: database.server)
+        try await withDedicatedConnection(to: location, logger: logger) { connection in
+            let session = PostgresSession(connection: connection, logger: logger, server: server(location))
             var rows: [SQLRow] = []
             for sql in statements { rows = try await session.rows(sql, []) }
             return rows
@@ -102,9 +100,11 @@ package final class PostgresDatabase: SQLDatabase {
         }
     }
 
-    private func withDedicatedConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await failing {
-            let connection = try await PostgresConnection.connect(configuration: Self.connectionConfiguration(location), id: 0, logger: logger)
+    /// A connection of its own, no pool: for migrations and one-off statements.
+    private static func withDedicatedConnection<T>(to location: PostgresLocation, logger: Logger,
+                                                   _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await failing(server: server(location)) {
+            let connection = try await PostgresConnection.connect(configuration: connectionConfiguration(location), id: 0, logger: logger)
             do {
                 let result = try await body(connection)
                 try await connection.close()
@@ -138,7 +138,9 @@ package final class PostgresDatabase: SQLDatabase {
     private let reconnect = Retry(attempts: 6, backoff: Backoff(base: .seconds(1), cap: .seconds(16)))
 
     /// `host:port/database`, which every failure names.
-    private var server: String { "\(location.host):\(location.port)/\(location.database)" }
+    private var server: String { Self.server(location) }
+
+    private static func server(_ location: PostgresLocation) -> String { "\(location.host):\(location.port)/\(location.database)" }
 
     private func failing<T>(_ body: () async throws -> T) async throws -> T {
         try await Self.failing(server: server, body)
@@ -248,20 +250,19 @@ struct PostgresSession: SQLSnapshot {
     }
 
     func rows(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        try await query(sql, binds, SQLRow.init)
+    }
+
+    func rows<T: Sendable>(_ sql: String, _ binds: [SQLValue], decode: @escaping @Sendable (any SQLColumns) throws -> T) async throws -> [T] {
+        try await query(sql, binds) { try decode(PostgresColumns(row: $0.makeRandomAccess())) }
+    }
+
+    private func query<T: Sendable>(_ sql: String, _ binds: [SQLValue], _ read: @escaping @Sendable (PostgresRow) throws -> T) async throws -> [T] {
         // A query written to a closed connection is never answered: fail it here instead.
         guard !connection.isClosed else { throw StorageError("PostgreSQL at \(server): the server closed the connection", connectionLost: true) }
         return try await answered {
             try await PostgresDatabase.failing(server: server) {
-                try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map(SQLRow.init)
-            }
-        }
-    }
-
-    func rows<T: Sendable>(_ sql: String, _ binds: [SQLValue], decode: @escaping @Sendable (any SQLColumns) throws -> T) async throws -> [T] {
-        guard !connection.isClosed else { throw StorageError("PostgreSQL at \(server): the server closed the connection", connectionLost: true) }
-        return try await answered {
-            try await PostgresDatabase.failing(server: server) {
-                try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map { try decode(PostgresColumns(row: $0.makeRandomAccess())) }
+                try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map(read)
             }
         }
     }

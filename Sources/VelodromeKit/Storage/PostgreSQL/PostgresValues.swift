@@ -48,7 +48,7 @@ struct PostgresColumns: SQLColumns {
     func optionalText(_ column: Int) throws -> String? { try row[column].decode(String?.self) }
     func timestamp(_ column: Int) throws -> Timestamp {
         let text = try text(column)
-        guard let time = text.utf8.withContiguousStorageIfAvailable({ Timestamp(sqlBytes: $0) }) ?? Timestamp(parsing: text) else {
+        guard let time = Timestamp(parsing: text) else {
             throw StorageError("column \(column) holds \"\(text)\", not a time")
         }
         return time

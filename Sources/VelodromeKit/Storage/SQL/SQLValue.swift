@@ -48,8 +48,7 @@ package struct SQLRow: Sendable {
 
     package func timestamp(_ column: Int) throws(StorageError) -> Timestamp {
         let text = try text(column)
-        // Read in place: transform parses a time for every row it reads.
-        guard let time = text.utf8.withContiguousStorageIfAvailable({ Timestamp(sqlBytes: $0) }) ?? Timestamp(parsing: text) else {
+        guard let time = Timestamp(parsing: text) else {
             throw StorageError("column \(column) holds \"\(text)\", not a time")
         }
         return time

@@ -72,19 +72,19 @@ struct SQLiteSession: SQLSnapshot {
     }
 
     func rows(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        try await executor.run { connection in
-            let statement = try connection.prepare(sql).bind(binds)
-            var rows: [SQLRow] = []
-            while try statement.step() { rows.append(statement.row) }
-            return rows
-        }
+        try await query(sql, binds) { $0.row }
     }
 
     func rows<T: Sendable>(_ sql: String, _ binds: [SQLValue], decode: @escaping @Sendable (any SQLColumns) throws -> T) async throws -> [T] {
+        try await query(sql, binds, decode)
+    }
+
+    /// Steps through the statement's rows on the executor's thread, each read by `read`.
+    private func query<T: Sendable>(_ sql: String, _ binds: [SQLValue], _ read: @escaping @Sendable (SQLiteStatement) throws -> T) async throws -> [T] {
         try await executor.run { connection in
             let statement = try connection.prepare(sql).bind(binds)
             var rows: [T] = []
-            while try statement.step() { rows.append(try decode(statement)) }
+            while try statement.step() { rows.append(try read(statement)) }
             return rows
         }
     }
