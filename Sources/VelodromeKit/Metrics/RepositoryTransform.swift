@@ -70,6 +70,7 @@ struct RepositoryTransform {
 
         let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark)
         var points: [MetricPoint] = []
+        var writer = PointWriter(sink: sink, batchSize: batchSize)
         do {
             while true {
                 let rows = try await cursor.next(limit: Self.chunk)
@@ -79,17 +80,24 @@ struct RepositoryTransform {
                     for index in metrics.indices { metrics[index].receive(item, issues: issues, into: &points) }
                 }
                 if points.count >= batchSize {
-                    try await write(&points, &summary)
+                    try await writer.write(points)
+                    summary.points += points.count
+                    points.removeAll(keepingCapacity: true)
                 }
                 try stop.check()
                 if rows.count < Self.chunk { break }
             }
+            try await cursor.close()
+            try await writer.write(points)
+            summary.points += points.count
+            // The checkpoint may say only what the output holds.
+            try await writer.finish()
         } catch {
             try? await cursor.close()
+            // Nothing is written after the run ends, even when it fails.
+            try? await writer.finish()
             throw error
         }
-        try await cursor.close()
-        try await write(&points, &summary)
 
         if sink.keepsCheckpoints {
             var updated: [String: MetricCheckpoint] = [:]
@@ -100,17 +108,6 @@ struct RepositoryTransform {
             try await store.saveCheckpoints(updated, repository: repository, target: sink.target)
         }
         return summary
-    }
-
-    private func write(_ points: inout [MetricPoint], _ summary: inout Summary) async throws {
-        var start = 0
-        while start < points.count {
-            let end = min(start + batchSize, points.count)
-            try await sink.write(Array(points[start..<end]))
-            start = end
-        }
-        summary.points += points.count
-        points.removeAll(keepingCapacity: true)
     }
 
     /// Turns a stored row into an item; nil for activity on an issue the mirror does not have.

@@ -2,6 +2,10 @@
 /// fields of embedded metric points, InfluxDB 2's delete predicates.
 package enum JSONText {
     package static func quote(_ text: String) -> String {
+        // Most texts (names, logins, messages) need no escaping: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

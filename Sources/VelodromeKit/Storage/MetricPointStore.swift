@@ -12,13 +12,17 @@ package protocol MetricPointStore: Sendable {
 /// The JSON object of a point's fields, and back.
 enum PointFieldsJSON {
     static func encode(_ fields: [MetricField]) -> String {
-        "{" + fields.map { field in
-            let value = switch field.value {
-            case .integer(let number): "\(number)"
-            case .string(let text): JSONText.quote(text)
+        var text = "{"
+        for field in fields {
+            if text.utf8.count > 1 { text += "," }
+            text += JSONText.quote(field.name)
+            text += ":"
+            switch field.value {
+            case .integer(let number): text += String(number)
+            case .string(let value): text += JSONText.quote(value)
             }
-            return "\(JSONText.quote(field.name)):\(value)"
-        }.joined(separator: ",") + "}"
+        }
+        return text + "}"
     }
 
     /// Fields come back in the order the metrics write them: counters, state, percentiles, author.

@@ -119,7 +119,7 @@ extension MirrorSchema {
         INSERT INTO issues (repository, id, title, body, "user", state, comments, is_pr, issue_closed_at,
         issue_created_at, issue_updated_at, github_id, pr_merged_at)
         """,
-        columns: 13,
+        columns: [.text, .integer, .text, .text, .text, .text, .integer, .boolean, .text, .text, .text, .integer, .text],
         key: [0, 1],
         then: """
         ON CONFLICT (repository, id) DO UPDATE SET
@@ -138,7 +138,7 @@ extension MirrorSchema {
         """
         INSERT INTO labels (repository, issue_id, name)
         """,
-        columns: 3,
+        columns: [.text, .integer, .text],
         key: nil,
         then: """
         ON CONFLICT DO NOTHING
@@ -148,7 +148,7 @@ extension MirrorSchema {
         """
         INSERT INTO assignees (repository, issue_id, name)
         """,
-        columns: 3,
+        columns: [.text, .integer, .text],
         key: nil,
         then: """
         ON CONFLICT DO NOTHING
@@ -158,7 +158,7 @@ extension MirrorSchema {
         """
         INSERT INTO issue_events (repository, id, label, event, event_created_at, issue_id, assignee, actor)
         """,
-        columns: 8,
+        columns: [.text, .integer, .text, .text, .text, .integer, .text, .text],
         key: [0, 1],
         then: """
         ON CONFLICT (repository, id) DO UPDATE SET
@@ -173,7 +173,7 @@ extension MirrorSchema {
         """
         INSERT INTO comments (repository, id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request)
         """,
-        columns: 8,
+        columns: [.text, .integer, .integer, .text, .text, .text, .text, .boolean],
         key: [0, 7, 1],
         then: """
         ON CONFLICT (repository, pull_request, id) DO UPDATE SET
@@ -188,7 +188,7 @@ extension MirrorSchema {
         """
         INSERT INTO sync_cursors (repository, list, cursor)
         """,
-        columns: 3,
+        columns: [.text, .text, .text],
         key: [0, 1],
         then: """
         ON CONFLICT (repository, list) DO UPDATE SET cursor = excluded.cursor
@@ -198,7 +198,7 @@ extension MirrorSchema {
         """
         INSERT INTO sync_state (repository, watermark)
         """,
-        columns: 2,
+        columns: [.text, .text],
         key: [0],
         then: """
         ON CONFLICT (repository) DO UPDATE SET watermark = excluded.watermark
@@ -208,7 +208,7 @@ extension MirrorSchema {
         """
         INSERT INTO transform_checkpoints (repository, metric, target, through, definition, state)
         """,
-        columns: 6,
+        columns: [.text, .text, .text, .text, .text, .bytes],
         key: [0, 1, 2],
         then: """
         ON CONFLICT (repository, metric, target) DO UPDATE SET
@@ -219,7 +219,7 @@ extension MirrorSchema {
         """
         INSERT INTO metric_points (measurement, repository, time, fields)
         """,
-        columns: 4,
+        columns: [.text, .text, .integer, .text],
         key: [0, 1, 2],
         then: """
         ON CONFLICT (measurement, repository, time) DO UPDATE SET fields = excluded.fields

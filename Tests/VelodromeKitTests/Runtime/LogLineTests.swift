@@ -17,6 +17,8 @@ import Testing
 
     @Test func jsonEscapesControlCharacters() {
         #expect(JSONText.quote("a\u{1}b\tc\\") == #""a\u0001b\tc\\""#)
+        #expect(JSONText.quote("plain 50% café") == #""plain 50% café""#)
+        #expect(JSONText.quote("") == #""""#)
     }
 }
 

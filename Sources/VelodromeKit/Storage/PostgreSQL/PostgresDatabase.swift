@@ -237,6 +237,11 @@ package final class PostgresDatabase: SQLDatabase {
     }
 }
 
+/// The rows of one answer, gathered on the connection's event loop.
+private final class Rows<T: Sendable>: Sendable {
+    let values = Mutex<[T]>([])
+}
+
 /// Statements on one PostgreSQL connection: the pool's, lent for one call, or a snapshot's own.
 struct PostgresSession: SQLSnapshot {
     let connection: PostgresConnection
@@ -257,12 +262,38 @@ struct PostgresSession: SQLSnapshot {
         try await query(sql, binds) { try decode(PostgresColumns(row: $0.makeRandomAccess())) }
     }
 
+    /// Each column one array: a statement per 10,000 rows that PostgreSQL parses and plans at
+    /// once, where VALUES rows would cost it a parameter each.
+    func insert(_ insert: MultiRowInsert, _ rows: [[SQLValue]], counting: Bool) async throws -> Int {
+        let sql = insert.arraySQL(insert.columns.map(\.postgresName), returning: counting)
+        var returned = 0
+        for chunk in rows.chunks(of: MultiRowInsert.rowsPerArrayStatement) {
+            var bindings = PostgresBindings(capacity: insert.columns.count)
+            for (column, type) in insert.columns.enumerated() {
+                try bindings.append(PostgresColumnArray(rows: chunk, column: column, type: type))
+            }
+            returned += try await query(PostgresQuery(unsafeSQL: sql, binds: bindings)) { _ in () }.count
+        }
+        return returned
+    }
+
     private func query<T: Sendable>(_ sql: String, _ binds: [SQLValue], _ read: @escaping @Sendable (PostgresRow) throws -> T) async throws -> [T] {
+        try await query(PostgresQuery(sql, binds), read)
+    }
+
+    private func query<T: Sendable>(_ query: PostgresQuery, _ read: @escaping @Sendable (PostgresRow) throws -> T) async throws -> [T] {
         // A query written to a closed connection is never answered: fail it here instead.
         guard !connection.isClosed else { throw StorageError("PostgreSQL at \(server): the server closed the connection", connectionLost: true) }
         return try await answered {
             try await PostgresDatabase.failing(server: server) {
-                try await connection.query(PostgresQuery(sql, binds), logger: logger).collect().map(read)
+                // Rows are read as they arrive, on the connection's event loop: the async row
+                // sequence would cost a suspension point per row, and transform reads millions.
+                let rows = Rows<T>()
+                _ = try await connection.query(query, logger: logger) { row in
+                    let value = try read(row)
+                    rows.values.withLock { $0.append(value) }
+                }.get()
+                return rows.values.withLock { $0 }
             }
         }
     }

@@ -5,6 +5,9 @@ package protocol SQLSession: Sendable {
     /// Each row decoded straight from the backend's columns, for the hot paths (transform reads
     /// every row of a repository's history): no `SQLRow` in between.
     func rows<T: Sendable>(_ sql: String, _ binds: [SQLValue], decode: @escaping @Sendable (any SQLColumns) throws -> T) async throws -> [T]
+    /// Writes rows of distinct keys the backend's fastest way; with `counting`, returns how many
+    /// the statement's `RETURNING` reported.
+    func insert(_ insert: MultiRowInsert, _ rows: [[SQLValue]], counting: Bool) async throws -> Int
 }
 
 /// The current row's columns, read in place by position.

@@ -13,6 +13,14 @@ package enum SQLValue: Sendable, Hashable {
     package static func time(_ time: Timestamp) -> SQLValue { .text(time.sql) }
 }
 
+/// The type of a column that `MultiRowInsert` writes, for backends that bind whole columns.
+package enum SQLColumnType: Sendable {
+    case text
+    case integer
+    case boolean
+    case bytes
+}
+
 /// One result row. Accessors read a column by position, as the backends return it, and fail
 /// with the column named when it holds something else.
 package struct SQLRow: Sendable {

@@ -46,7 +46,7 @@ final class SQLiteConnection {
             return cached
         }
         var pointer: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &pointer, nil) == SQLITE_OK, let pointer else {
+        guard sqlite3_prepare_v2(handle, SQLiteStatement.numberedParameters(sql), -1, &pointer, nil) == SQLITE_OK, let pointer else {
             throw StorageError("SQLite: \(lastError) (in: \(sql.prefix(80)))")
         }
         let statement = SQLiteStatement(pointer, connection: self)

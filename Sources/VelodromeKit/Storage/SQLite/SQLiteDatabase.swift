@@ -79,6 +79,19 @@ struct SQLiteSession: SQLSnapshot {
         try await query(sql, binds, decode)
     }
 
+    /// All statements in one hop to the executor's thread: SQLite has no round trips to save.
+    func insert(_ insert: MultiRowInsert, _ rows: [[SQLValue]], counting: Bool) async throws -> Int {
+        let statements = insert.valuesStatements(rows, returning: counting)
+        return try await executor.run { connection in
+            var returned = 0
+            for (sql, binds) in statements {
+                let statement = try connection.prepare(sql).bind(binds)
+                while try statement.step() { returned += 1 }
+            }
+            return returned
+        }
+    }
+
     /// Steps through the statement's rows on the executor's thread, each read by `read`.
     private func query<T: Sendable>(_ sql: String, _ binds: [SQLValue], _ read: @escaping @Sendable (SQLiteStatement) throws -> T) async throws -> [T] {
         try await executor.run { connection in

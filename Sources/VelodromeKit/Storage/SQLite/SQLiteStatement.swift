@@ -1,28 +1,34 @@
 import CSQLite
 
-/// A prepared statement with PostgreSQL's numbered parameters (`$1`, `$2`, ...). SQLite takes
-/// `$N` as a *name* and numbers parameters in the order they first appear in the text, so a
-/// statement that uses `$4` after `$5` would bind values to the wrong places: the statement
-/// maps each `$N` to SQLite's own index once, when it is prepared.
+/// A prepared statement. The shared SQL numbers its parameters PostgreSQL's way (`$1`, `$2`,
+/// ...); `SQLiteConnection` prepares them as SQLite's `?1`, `?2`, ..., whose numbers are the bind
+/// indexes themselves (SQLite takes `$N` as a *name*, numbered in order of appearance).
 final class SQLiteStatement {
     private let pointer: OpaquePointer
     private unowned let connection: SQLiteConnection
-    /// SQLite's index of `$1`, `$2`, ... in that order; 0 for a number the text leaves out.
-    private let indexes: [Int32]
     /// Swift cannot import SQLITE_TRANSIENT: it tells SQLite to copy bound text.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(_ pointer: OpaquePointer, connection: SQLiteConnection) {
         self.pointer = pointer
         self.connection = connection
-        var numbered: [(number: Int, index: Int32)] = []
-        for index in stride(from: 1, through: sqlite3_bind_parameter_count(pointer), by: 1) {
-            let name = sqlite3_bind_parameter_name(pointer, index).map { String(cString: $0) } ?? ""
-            numbered.append((name.hasPrefix("$") ? Int(name.dropFirst()) ?? Int(index) : Int(index), index))
+    }
+
+    /// `sql` with each `$N` outside quotes as `?N`.
+    static func numberedParameters(_ sql: String) -> String {
+        var bytes = Array(sql.utf8)
+        var quote: UInt8?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "$"), index + 1 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1]) {
+                bytes[index] = UInt8(ascii: "?")
+            }
         }
-        var indexes = [Int32](repeating: 0, count: numbered.map(\.number).max() ?? 0)
-        for (number, index) in numbered where number >= 1 { indexes[number - 1] = index }
-        self.indexes = indexes
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     deinit { sqlite3_finalize(pointer) }
@@ -38,8 +44,8 @@ final class SQLiteStatement {
     @discardableResult
     func bind(_ values: [SQLValue]) -> SQLiteStatement {
         sqlite3_reset(pointer)
-        for (offset, value) in values.enumerated() where offset < indexes.count && indexes[offset] != 0 {
-            let index = indexes[offset]
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
             switch value {
             case .null: sqlite3_bind_null(pointer, index)
             case .integer(let number): sqlite3_bind_int64(pointer, index, number)
