@@ -38,8 +38,10 @@ enum FetchCommand {
     static func run(_ invocation: Invocation) async throws -> ExitStatus {
         let schedule = try LoopSchedule(parsed: invocation.parsed)
         let settings = try FetchSettings(parsed: invocation.parsed, schedule: schedule, environment: invocation.environment)
+        let telemetry = StageTelemetry(stage: "fetch", endpoint: try EndpointSettings(parsed: invocation.parsed, schedule: schedule), logger: invocation.logger)
         let database = try await SharedOptions.database(invocation.parsed, environment: invocation.environment).open(logger: invocation.logger)
-        let stage = FetchStage(settings: settings, store: database.store, logger: invocation.logger)
-        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services)
+        let stage = FetchStage(settings: settings, store: database.store, metrics: telemetry.registry, logger: invocation.logger)
+        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services + telemetry.services,
+                                     status: telemetry.status)
     }
 }

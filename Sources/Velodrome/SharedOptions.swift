@@ -18,6 +18,10 @@ enum SharedOptions {
                    help: "Iterations per hour when looping."),
         OptionSpec("interval", valueName: "DURATION", environment: "VELODROME_INTERVAL",
                    help: "Time between iterations when looping, e.g. 30m; instead of --frequency."),
+        OptionSpec("listen", valueName: "ADDR:PORT", environment: "VELODROME_LISTEN",
+                   help: "When looping, serve /metrics, /healthz and /readyz here: :9090 on every interface, 127.0.0.1:9090 on loopback only. Default: no endpoint."),
+        OptionSpec("stale-after", valueName: "DURATION",
+                   help: "/healthz fails once iterations have failed for this long since the last success. Default: three intervals."),
     ]
 
     static let database: [OptionSpec] = [

@@ -65,10 +65,13 @@ enum TransformCommand {
         let jobs = try TransformPlan(parsed: parsed, selection: RepositorySelection(parsed: parsed)).jobs()
         let output = try SinkSettings(parsed: parsed).choice()
         let batchSize = try parsed.integer("batch-size", in: 1...1_000_000)
+        let telemetry = StageTelemetry(stage: "transform", endpoint: try EndpointSettings(parsed: parsed, schedule: schedule), logger: invocation.logger)
 
         let database = try await SharedOptions.database(parsed, environment: invocation.environment).open(logger: invocation.logger)
         let sink = output.makeSink(store: database.store, transport: URLSessionTransport(timeout: .seconds(60)), logger: invocation.logger)
-        let stage = TransformStage(jobs: jobs, store: database.store, sink: sink, rebuild: parsed.flag("rebuild"), batchSize: batchSize, logger: invocation.logger)
-        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services)
+        let stage = TransformStage(jobs: jobs, store: database.store, sink: sink, rebuild: parsed.flag("rebuild"), batchSize: batchSize,
+                                   metrics: telemetry.registry, logger: invocation.logger)
+        return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services + telemetry.services,
+                                     status: telemetry.status)
     }
 }

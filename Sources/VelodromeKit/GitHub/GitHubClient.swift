@@ -40,6 +40,7 @@ package final class GitHubClient: Sendable {
     private let sleeper: any Sleeper
     private let policy: GitHubPolicy
     private let logger: Logger
+    private let metrics: GitHubMetrics
     private let userAgent = "velodrome/\(Velodrome.version)"
     private let state: Mutex<State>
 
@@ -51,8 +52,9 @@ package final class GitHubClient: Sendable {
     }
 
     package init(baseURL: URL, tokens: [Secret], transport: any HTTPTransport, sleeper: any Sleeper = TaskSleeper(),
-                policy: GitHubPolicy = GitHubPolicy(), logger: Logger) {
+                policy: GitHubPolicy = GitHubPolicy(), metrics: MetricsRegistry = MetricsRegistry(), logger: Logger) {
         self.baseURL = baseURL
+        self.metrics = GitHubMetrics(registry: metrics)
         self.transport = transport
         self.sleeper = sleeper
         self.policy = policy
@@ -100,6 +102,7 @@ package final class GitHubClient: Sendable {
             sleeper: sleeper,
             onRetry: { reason, failures, delay in
                 state.withLock { $0.counters.retries += 1 }
+                metrics.retries.increment()
                 logger.warning("GitHub request failed, retrying in \(DurationText.format(delay)): \(reason)", metadata: ["attempt": "\(failures)"])
             },
             giveUp: { reason, failures in
@@ -113,12 +116,13 @@ package final class GitHubClient: Sendable {
             var headers = [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", userAgent)]
             if let token { headers.append(("Authorization", "Bearer \(token.value)")) }
             if let etag { headers.append(("If-None-Match", etag)) }
-            state.withLock { $0.counters.requests += 1 }
 
             let response: HTTPResponse
             do {
                 response = try await transport.send(HTTPRequest(url: url, headers: headers))
+                counted(status: response.status)
             } catch let error as TransportError {
+                counted(status: nil)
                 lastFailureWasConnect = error.couldNotConnect
                 return .failed(error.message)
             }
@@ -133,6 +137,7 @@ package final class GitHubClient: Sendable {
                 }
             case 304:
                 state.withLock { $0.counters.notModified += 1 }
+                metrics.notModified.increment()
                 return .done(.notModified(info))
             case 401:
                 throw GitHubError.unauthorized(tokenOrigin: token?.origin ?? "(no token: anonymous request)")
@@ -194,9 +199,16 @@ package final class GitHubClient: Sendable {
             if let rate, let login {
                 state.pool.observe(rate, login: login)
                 state.counters.quotaRemaining = state.pool.remaining
+                metrics.quota(rate, login: state.pool.logins[login].label)
             }
         }
         return GitHubResponseInfo(etag: response.header("etag"), links: LinkHeader(response.header("link")), date: date)
+    }
+
+    /// One request sent: answered with `status`, or not answered at all (nil).
+    private func counted(status: Int?) {
+        state.withLock { $0.counters.requests += 1 }
+        metrics.answered(status: status)
     }
 
     private func waitForLimit(_ delay: Duration, why: String, hits: Int) async throws {

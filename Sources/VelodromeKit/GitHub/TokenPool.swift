@@ -7,6 +7,9 @@ struct TokenPool: Sendable {
         var tokens: [Secret]
         var rate: RateLimit?
         var nextToken = 0
+
+        /// The login's name once known, else where its token came from: a label for metrics.
+        var label: String { name ?? tokens.first?.origin ?? "anonymous" }
     }
 
     enum Choice {

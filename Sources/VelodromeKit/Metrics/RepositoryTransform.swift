@@ -8,6 +8,8 @@ struct RepositoryTransform {
         var points = 0
         var rebuilt: [String] = []
         var upToDate = false
+        /// What the metrics are now computed up to.
+        var watermark: Timestamp?
     }
 
     let job: TransformJob
@@ -16,6 +18,7 @@ struct RepositoryTransform {
     let rebuild: Bool
     let batchSize: Int
     let stop: StopSignal
+    let metrics: TransformStageMetrics?
     let logger: Logger
 
     static let chunk = 10_000
@@ -29,6 +32,7 @@ struct RepositoryTransform {
         let checkpoints = sink.keepsCheckpoints ? try await store.checkpoints(repository: repository, target: sink.target) : [:]
         let users = Interner(), labels = Interner()
         var summary = Summary()
+        summary.watermark = watermark
         var metrics: [CountMetric] = []
         var saved: [[StateEntry]?] = []
         for definition in job.metrics {
@@ -70,7 +74,7 @@ struct RepositoryTransform {
 
         let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark)
         var points: [MetricPoint] = []
-        var writer = PointWriter(sink: sink, batchSize: batchSize)
+        var writer = PointWriter(sink: sink, batchSize: batchSize, written: self.metrics?.pointsWritten)
         do {
             while true {
                 let rows = try await cursor.next(limit: Self.chunk)

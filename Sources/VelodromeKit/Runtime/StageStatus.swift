@@ -36,8 +36,18 @@ package final class StageStatus: Sendable {
 
     private let state = Mutex(Snapshot())
     private let now: @Sendable () -> Date
+    private let metrics: StageMetrics?
 
-    package init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
+    package init(now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
+        metrics = nil
+    }
+
+    /// A status that also reports to `/metrics`, labelled with the stage's name.
+    package init(stage: String, metrics registry: MetricsRegistry, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
+        metrics = StageMetrics(stage: stage, registry: registry)
+    }
 
     package var snapshot: Snapshot { state.withLock { $0 } }
 
@@ -47,11 +57,12 @@ package final class StageStatus: Sendable {
             $0.iterations += 1
             $0.current = Iteration(started: time)
         }
+        metrics?.began()
     }
 
     func end(_ result: Result) {
         let time = now()
-        state.withLock {
+        let started = state.withLock {
             $0.current?.ended = time
             $0.current?.result = result
             switch result {
@@ -62,7 +73,9 @@ package final class StageStatus: Sendable {
                 $0.consecutiveFailures += 1
                 $0.lastFailure = Failure(time: time, reason: reason)
             }
+            return $0.current?.started ?? time
         }
+        metrics?.ended(result, started: started, at: time)
     }
 
     /// The exit status of a stage run once (`--once`): its iteration's result.

@@ -10,19 +10,23 @@ package final class FetchStage: Stage {
     private let store: any MirrorStore
     private let client: GitHubClient
     private let logger: Logger
+    private let metrics: MetricsRegistry
     private let live: Bool
     private let loginsKnown = Mutex(false)
 
     package init(settings: FetchSettings, store: any MirrorStore, transport: (any HTTPTransport)? = nil,
                 sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random,
-                elapsed: @escaping @Sendable () -> Duration = GitHubPolicy.processUptime, logger: Logger, liveProgress: Bool = isatty(STDERR_FILENO) == 1) {
+                elapsed: @escaping @Sendable () -> Duration = GitHubPolicy.processUptime, metrics: MetricsRegistry = MetricsRegistry(),
+                logger: Logger, liveProgress: Bool = isatty(STDERR_FILENO) == 1) {
         self.settings = settings
         self.store = store
         self.logger = logger
+        self.metrics = metrics
         live = liveProgress
         client = GitHubClient(baseURL: settings.githubURL, tokens: settings.tokens,
                               transport: transport ?? URLSessionTransport(timeout: settings.requestTimeout),
-                              sleeper: sleeper, policy: GitHubPolicy(maxWait: settings.maxWait, jitter: jitter, elapsed: elapsed), logger: logger)
+                              sleeper: sleeper, policy: GitHubPolicy(maxWait: settings.maxWait, jitter: jitter, elapsed: elapsed),
+                              metrics: metrics, logger: logger)
     }
 
     package var counters: GitHubCounters { client.counters }
@@ -37,7 +41,7 @@ package final class FetchStage: Stage {
         }
         let loop = UnitLoop(noun: "repositories", failedOne: "did not sync", failedMany: "did not sync", logger: logger)
         return try await loop.run(settings.repositories, key: \.key, stop: stop, endsIteration: Self.endsIteration) { repository in
-            let progress = SyncProgress(repository: repository.key, client: client, live: live)
+            let progress = SyncProgress(repository: repository.key, client: client, metrics: metrics, live: live)
             let environment = SyncEnvironment(client: client, store: store, repository: repository, stop: stop, progress: progress,
                                               logger: logger.with("repository", repository.key), settle: settings.settle)
             do {

@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Counts one repository's sync for the live terminal line and the summary log line, and
-/// remembers when the sync started by GitHub's clock.
+/// Counts one repository's sync for the live terminal line, the summary log line and `/metrics`,
+/// and remembers when the sync started by GitHub's clock.
 final class SyncProgress: Sendable {
     struct Snapshot: Sendable {
         var syncStart: Timestamp?
@@ -14,14 +14,16 @@ final class SyncProgress: Sendable {
     let repository: String
     private let live: Bool
     private let client: GitHubClient
+    private let metrics: MetricsRegistry
     private let startCounters: GitHubCounters
     private let started = ContinuousClock.now
     private let state = Mutex(Snapshot())
     private let lastDraw = Mutex<ContinuousClock.Instant?>(nil)
 
-    init(repository: String, client: GitHubClient, live: Bool) {
+    init(repository: String, client: GitHubClient, metrics: MetricsRegistry, live: Bool) {
         self.repository = repository
         self.client = client
+        self.metrics = metrics
         self.live = live
         startCounters = client.counters
     }
@@ -42,11 +44,15 @@ final class SyncProgress: Sendable {
             $0.items[list, default: 0] += count
             $0.pages += 1
         }
+        metrics.counter("fetch", "items", help: "Items GitHub delivered and fetch stored, by kind (issues, events, issue_comments, review_comments); an item at a page boundary may come twice.",
+                        labels: [("repository", repository), ("kind", list)]).increment(by: count)
         draw(force: false)
     }
 
     func wrote(_ rows: Int) {
         state.withLock { $0.written += rows }
+        metrics.counter("fetch", "rows_written", help: "Mirror rows that were new or changed.", labels: [("repository", repository)])
+            .increment(by: rows)
     }
 
     /// Requests, 304s and retries spent on this repository so far.

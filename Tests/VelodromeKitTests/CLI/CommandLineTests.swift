@@ -177,6 +177,13 @@ import Testing
           --interval DURATION         Time between iterations when looping, e.g. 30m;
                                       instead of --frequency.
                                       [env: VELODROME_INTERVAL]
+          --listen ADDR:PORT          When looping, serve /metrics, /healthz and /readyz
+                                      here: :9090 on every interface, 127.0.0.1:9090 on
+                                      loopback only. Default: no endpoint.
+                                      [env: VELODROME_LISTEN]
+          --stale-after DURATION      /healthz fails once iterations have failed for
+                                      this long since the last success. Default: three
+                                      intervals.
 
         Global options:
           --config PATH               The configuration file: projects, repositories and

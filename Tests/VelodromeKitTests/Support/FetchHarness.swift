@@ -57,13 +57,13 @@ final class FetchHarness: Sendable {
     /// Jitter is fixed at half its range, and GitHub's clock moves only with the fake clock, so
     /// tests assert exact waits however slowly the machine runs.
     func stage(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5),
-               settle: Duration = FetchHarness.settle,
+               settle: Duration = FetchHarness.settle, metrics: MetricsRegistry = MetricsRegistry(),
                logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws -> FetchStage {
         let settings = FetchSettings(
             repositories: try repositories.map { try RepositoryName(parsing: $0) },
             githubURL: github.baseURL, tokens: tokens ?? [tokenFile], requestTimeout: timeout, maxWait: maxWait, settle: settle)
         return FetchStage(settings: settings, store: store, transport: URLSessionTransport(timeout: timeout), sleeper: sleeper,
-                          jitter: .fixed(0.5), elapsed: { [clock] in .seconds(clock.now) }, logger: logger, liveProgress: false)
+                          jitter: .fixed(0.5), elapsed: { [clock] in .seconds(clock.now) }, metrics: metrics, logger: logger, liveProgress: false)
     }
 
     @discardableResult

@@ -25,6 +25,16 @@ enum Integration {
 
     static var postgres: ConditionTrait { .enabled(if: postgresURL != nil || required, "needs PostgreSQL: run scripts/test") }
 
+    /// Prometheus' binaries, which the test script installs.
+    static let promtoolPath = environment["VELODROME_TEST_PROMTOOL"]
+    static let prometheusPath = environment["VELODROME_TEST_PROMETHEUS"]
+
+    static var promtool: ConditionTrait { .enabled(if: promtoolPath != nil || required, "needs promtool: run scripts/test") }
+
+    static var prometheus: ConditionTrait {
+        .enabled(if: (prometheusPath != nil && promtoolPath != nil) || required, "needs Prometheus: run scripts/test")
+    }
+
     static var influx: ConditionTrait { .enabled(if: influxURL != nil || required, "needs InfluxDB: run scripts/test") }
 
     static func postgresOrFail() throws -> String {

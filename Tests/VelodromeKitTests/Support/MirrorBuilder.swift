@@ -85,9 +85,10 @@ struct TransformRunner {
     }
 
     @discardableResult
-    func run(_ metrics: [MetricDefinition], sink: any PointSink, rebuild: Bool = false, batchSize: Int = 5000) async throws -> IterationOutcome {
+    func run(_ metrics: [MetricDefinition], sink: any PointSink, rebuild: Bool = false, batchSize: Int = 5000,
+             registry: MetricsRegistry = MetricsRegistry()) async throws -> IterationOutcome {
         let stage = TransformStage(jobs: [TransformJob(repository: try RepositoryName(parsing: repository), metrics: metrics)],
-                                   store: store, sink: sink, rebuild: rebuild, batchSize: batchSize,
+                                   store: store, sink: sink, rebuild: rebuild, batchSize: batchSize, metrics: registry,
                                    logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         return try await stage.runIteration(stop: .never)
     }
