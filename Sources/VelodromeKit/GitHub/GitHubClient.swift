@@ -127,7 +127,9 @@ package final class GitHubClient: Sendable {
                 return .failed(error.message)
             }
             lastFailureWasConnect = false
-            let info = observe(response, login: login)
+            // `GET /user` learns a token's login: its quota would be reported under a name
+            // about to change, so only pooled requests report it.
+            let info = observe(response, login: login, reportQuota: fixedToken == nil)
             switch response.status {
             case 200..<300:
                 do {
@@ -191,7 +193,7 @@ package final class GitHubClient: Sendable {
         }
     }
 
-    private func observe(_ response: HTTPResponse, login: Int?) -> GitHubResponseInfo {
+    private func observe(_ response: HTTPResponse, login: Int?, reportQuota: Bool) -> GitHubResponseInfo {
         let date = response.header("date").flatMap(HTTPDate.parse)
         let rate = RateLimit(headers: response)
         state.withLock { state in
@@ -199,7 +201,7 @@ package final class GitHubClient: Sendable {
             if let rate, let login {
                 state.pool.observe(rate, login: login)
                 state.counters.quotaRemaining = state.pool.remaining
-                metrics.quota(rate, login: state.pool.logins[login].label)
+                if reportQuota { metrics.quota(rate, login: state.pool.logins[login].label) }
             }
         }
         return GitHubResponseInfo(etag: response.header("etag"), links: LinkHeader(response.header("link")), date: date)

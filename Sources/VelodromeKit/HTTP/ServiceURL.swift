@@ -8,6 +8,10 @@ extension URL {
         guard let url = URL(string: full), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false, url.query == nil else {
             throw UsageError("\(option): \"\(text)\" is not an http(s) URL such as \(example)")
         }
+        // A URL is printed in errors, logs and /healthz: credentials have options of their own.
+        guard url.user == nil, url.password == nil else {
+            throw UsageError("\(option): give credentials by their own options, not in the URL (it is printed in logs and errors)")
+        }
         return url
     }
 }

@@ -1,8 +1,8 @@
 import CoreMetrics
 import Foundation
 
-/// What transform reports to `/metrics`: points written per output, and how far behind now each
-/// repository's metrics are (its watermark's age when transform last reached it).
+/// What transform reports to `/metrics`: points written per output, each repository's watermark,
+/// and how far behind now its metrics were when transform last reached it.
 struct TransformStageMetrics: Sendable {
     private let registry: MetricsRegistry
     let pointsWritten: CoreMetrics.Counter
@@ -15,9 +15,15 @@ struct TransformStageMetrics: Sendable {
                                          labels: [("output", output)])
     }
 
+    /// The watermark as a time, for alerts that must see a transform that stopped reaching it
+    /// (the lag is only as fresh as the last time transform got there).
     func reached(_ watermark: Timestamp, repository: String, now: Date) {
+        let labels = [("repository", repository)]
+        registry.gauge("transform", "watermark_timestamp", unit: "seconds",
+                       help: "The watermark the repository's metrics are computed up to, in seconds since the epoch.", labels: labels)
+            .set(Double(watermark.seconds))
         registry.gauge("transform", "watermark_lag", unit: "seconds",
                        help: "Now minus the watermark the repository's metrics were computed up to, when transform last reached it.",
-                       labels: [("repository", repository)]).set(now.timeIntervalSince1970 - Double(watermark.seconds))
+                       labels: labels).set(now.timeIntervalSince1970 - Double(watermark.seconds))
     }
 }

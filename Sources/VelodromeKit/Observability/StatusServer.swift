@@ -33,9 +33,10 @@ package struct StatusPages: Sendable {
 /// as they open.
 package struct StatusServer: Service {
     package struct Limits: Sendable {
-        /// A request head must arrive whole within this of the connection opening or of the last
-        /// answer; idle keep-alive connections close after it too.
-        package var headTimeout: Duration = .seconds(10)
+        /// A request (head and body) must arrive whole within this of the connection opening or
+        /// of the last answer; idle keep-alive connections close after it too.
+        package var requestTimeout: Duration = .seconds(10)
+        /// The most a request head may hold, and a body too: these paths take none.
         package var maxHeaderBytes = 16 * 1024
         package var maxConnections = 512
 
@@ -82,7 +83,8 @@ package struct StatusServer: Service {
                 .childChannelInitializer { channel in
                     guard open.add(1, ordering: .relaxed).newValue <= limits.maxConnections else {
                         _ = open.subtract(1, ordering: .relaxed)
-                        return channel.close()
+                        channel.close(promise: nil)
+                        return channel.eventLoop.makeFailedFuture(StatusServerError(message: "over \(limits.maxConnections) connections"))
                     }
                     channel.closeFuture.whenComplete { _ in _ = open.subtract(1, ordering: .relaxed) }
                     return channel.eventLoop.makeCompletedFuture {
@@ -92,7 +94,8 @@ package struct StatusServer: Service {
                         let pipeline = channel.pipeline.syncOperations
                         try pipeline.configureHTTPServerPipeline(withErrorHandling: true, withEncoderConfiguration: .init(),
                                                                  withDecoderLimitConfiguration: decoder)
-                        try pipeline.addHandler(StatusHandler(pages: pages, headTimeout: TimeAmount(limits.headTimeout)))
+                        try pipeline.addHandler(StatusHandler(pages: pages, requestTimeout: TimeAmount(limits.requestTimeout),
+                                                                   maxBodyBytes: limits.maxHeaderBytes))
                     }
                 }
                 .bind(host: address.host, port: address.port).get()
@@ -107,6 +110,11 @@ package struct StatusServer: Service {
         } onCancel: {
             channel.close(promise: nil)
         }
+        logger.debug("status endpoint on \(bound) closed", metadata: ["cancelled": "\(Task.isCancelled)", "shutting_down": "\(Task.isShuttingDownGracefully)"])
+        // Closed without being asked to: the endpoint is gone, and the stage must not go on blind.
+        if !Task.isCancelled {
+            throw StatusServerError(message: "the status endpoint on \(bound) closed unexpectedly")
+        }
     }
 }
 
@@ -115,51 +123,58 @@ package struct StatusServerError: Error, CustomStringConvertible {
     package var description: String { message }
 }
 
-extension TimeAmount {
-    init(_ duration: Duration) {
-        self = .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
-    }
-}
-
 /// One connection: answers each request once its head and end have arrived, and closes the
-/// connection when a head takes longer than `headTimeout` to arrive.
-final class StatusHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// connection when a request takes longer than `requestTimeout` to arrive whole, or brings a body
+/// larger than `maxBodyBytes`.
+final class StatusHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
     private let pages: StatusPages
-    private let headTimeout: TimeAmount
+    private let requestTimeout: TimeAmount
+    private let maxBodyBytes: Int
     private var request: HTTPRequestHead?
+    private var bodyBytes = 0
     private var deadline: Scheduled<Void>?
 
-    init(pages: StatusPages, headTimeout: TimeAmount) {
+    init(pages: StatusPages, requestTimeout: TimeAmount, maxBodyBytes: Int) {
         self.pages = pages
-        self.headTimeout = headTimeout
+        self.requestTimeout = requestTimeout
+        self.maxBodyBytes = maxBodyBytes
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { awaitHead(context) }
+        if context.channel.isActive { awaitRequest(context) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        awaitHead(context)
+        awaitRequest(context)
         context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         deadline?.cancel()
+        deadline = nil
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            request = head
+            bodyBytes = 0
+        case .body(let bytes):
+            bodyBytes += bytes.readableBytes
+            if bodyBytes > maxBodyBytes { context.close(promise: nil) }
+        case .end:
+            // The whole request is in: the clock stops until the answer is written.
             deadline?.cancel()
             deadline = nil
-            request = head
-        case .body:
-            break
-        case .end:
             guard let head = request else { return }
             request = nil
             respond(to: head, context: context)
@@ -170,9 +185,9 @@ final class StatusHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
-    private func awaitHead(_ context: ChannelHandlerContext) {
+    private func awaitRequest(_ context: ChannelHandlerContext) {
         deadline?.cancel()
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: headTimeout) {
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: requestTimeout) {
             context.close(promise: nil)
         }
     }
@@ -187,12 +202,12 @@ final class StatusHandler: ChannelInboundHandler, RemovableChannelHandler {
         if head.method != .HEAD {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: answer.body)))), promise: nil)
         }
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
-            if keepAlive {
-                self.awaitHead(context)
-            } else {
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { result in
+            guard case .success = result, keepAlive, context.channel.isActive else {
                 context.close(promise: nil)
+                return
             }
+            self.awaitRequest(context)
         }
     }
 

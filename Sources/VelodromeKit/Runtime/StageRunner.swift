@@ -82,13 +82,18 @@ final class StageService<S: Stage, Z: Sleeper>: Service {
         while true {
             status.begin()
             status.end(await iterate())
-            if schedule.once || Task.isShuttingDownGracefully { return }
+            if schedule.once { return }
+            if Task.isShuttingDownGracefully {
+                // An iteration cut short has said so already.
+                if status.snapshot.current?.result != .stopped { stoppedBetweenIterations() }
+                return
+            }
             let delay = schedule.delay(afterFailures: status.snapshot.consecutiveFailures, random: jitter.next())
             logger.debug("next \(stage.name) iteration in \(DurationText.format(delay))")
             do {
                 try await sleeper.sleep(for: delay)
             } catch {
-                return
+                return stoppedBetweenIterations()
             }
         }
     }
@@ -112,6 +117,10 @@ final class StageService<S: Stage, Z: Sleeper>: Service {
             logger.error("\(stage.name) iteration failed: \(error)")
             return .failed("\(error)")
         }
+    }
+
+    private func stoppedBetweenIterations() {
+        logger.info("\(stage.name) stopped on request between iterations")
     }
 
     private func stopped() -> StageStatus.Result {

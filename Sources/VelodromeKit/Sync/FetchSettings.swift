@@ -28,7 +28,7 @@ package struct FetchSettings: Sendable {
         self.init(
             repositories: try RepositorySelection(parsed: parsed).resolve(),
             githubURL: try GitHubTokens.apiURL(parsed.string("github-url")),
-            tokens: try GitHubTokens.resolve(files: parsed.all("token-file"), environment: environment),
+            tokens: try GitHubTokens.resolve(files: parsed.all("token-file"), directory: parsed.value("token-dir"), environment: environment),
             requestTimeout: try parsed.duration("request-timeout"),
             maxWait: schedule.once ? maxWait : nil,
             settle: try parsed.duration("settle")

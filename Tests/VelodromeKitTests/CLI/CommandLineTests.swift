@@ -149,6 +149,10 @@ import Testing
                                       Default: the token in GITHUB_TOKEN, else anonymous
                                       (60 requests an hour).
                                       [env: GITHUB_TOKEN_FILE]
+          --token-dir DIR             A directory whose every file holds a GitHub token,
+                                      as Kubernetes mounts a Secret; beside any
+                                      --token-file.
+                                      [env: GITHUB_TOKEN_DIR]
           --database URL              Where the mirror lives: sqlite:PATH (a SQLite
                                       file), or postgres://USER@HOST:PORT/DATABASE for a
                                       server many processes share (?sslmode=disable,

@@ -42,6 +42,13 @@ import Testing
             try GitHubTokens.apiURL("ftp://x")
         }
         #expect(try GitHubTokens.apiURL("https://github.example.com/api/v3").path == "/api/v3")
+        // A URL is printed in logs, errors and /healthz: credentials in it are refused.
+        #expect(throws: UsageError("--github-url: give credentials by their own options, not in the URL (it is printed in logs and errors)")) {
+            try GitHubTokens.apiURL("https://bot:ghp_secret@github.example.com/api/v3")
+        }
+        #expect(throws: UsageError("--influx-host: give credentials by their own options, not in the URL (it is printed in logs and errors)")) {
+            try URL.service("http://root:pw@influx:8086", option: "--influx-host", example: "http://influxdb:8086")
+        }
     }
 
     /// No answer at all: the message names the address and what to change, once; each retry

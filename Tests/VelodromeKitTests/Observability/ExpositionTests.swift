@@ -85,6 +85,7 @@ import Testing
             #expect(exposition.samples[#"velodrome_transform_points_written_total{output="recording"}"#] == 2)
             let lag = try #require(exposition.samples[#"velodrome_transform_watermark_lag_seconds{repository="acme/widgets"}"#])
             let watermark = Double(MirrorBuilder.t0 + 100)
+            #expect(exposition.samples[#"velodrome_transform_watermark_timestamp_seconds{repository="acme/widgets"}"#] == watermark)
             #expect(lag >= before.timeIntervalSince1970 - watermark && lag <= Date().timeIntervalSince1970 - watermark)
         }
     }

@@ -10,9 +10,15 @@ import FoundationNetworking
 /// `velodrome fetch --listen` as an operator runs it: scraped by a real Prometheus, probed while
 /// its token is refused and after, stopped by SIGTERM mid-page.
 @Suite(.serialized) struct ServiceEndpointProcessTests {
-    func arguments(_ harness: FetchHarness, port: Int) -> [String] {
+    /// A looping fetch whose endpoint takes a free port (its log line says which): a port
+    /// picked beforehand could be taken by another test's server before the process binds it.
+    func arguments(_ harness: FetchHarness) -> [String] {
+        once(harness) + ["--interval", "1s", "--listen", "127.0.0.1:0"]
+    }
+
+    func once(_ harness: FetchHarness) -> [String] {
         ["fetch", "--github-url", harness.github.baseURL.absoluteString, "--database", harness.database.url, "--log-format", "json",
-         "--repository", "big/repo", "--interval", "1s", "--listen", "127.0.0.1:\(port)"]
+         "--repository", "big/repo"]
     }
 
     /// GETs `path` from the endpoint: status line and body; nil while nothing answers.
@@ -26,22 +32,23 @@ import FoundationNetworking
         return (String(answer[..<answer.index(answer.startIndex, offsetBy: 12)]), String(answer[split.upperBound...]))
     }
 
-    /// Polls until `condition` holds, for up to `timeout`.
-    static func eventually(_ what: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+    /// Polls until `condition` holds, for up to `timeout`; on timeout, says what the process logged.
+    static func eventually(_ what: String, timeout: Duration = .seconds(30), log process: VelodromeProcess.Running? = nil,
+                           _ condition: () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(200))
         }
-        Issue.record("timed out waiting until \(what)")
+        Issue.record("timed out waiting until \(what)\(process.map { "; its log:\n\($0.stderrSoFar)" } ?? "")")
         throw CancellationError()
     }
 
     @Test(Integration.prometheus) func prometheusScrapesAFetchThatStopsCleanlyOnSigterm() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.sized(issues: 600, eventsPerIssue: 2))
-            let port = try RawSocket.freePort()
-            let fetch = try VelodromeProcess.start(arguments(harness, port: port), environment: VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": FetchHarness.token]))
+            let fetch = try VelodromeProcess.start(arguments(harness), environment: VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": FetchHarness.token]))
+            let port = try await fetch.listeningPort()
             let directory = try TemporaryDirectory()
             let prometheusPort = try RawSocket.freePort()
             let config = directory.url.appendingPathComponent("prometheus.yml")
@@ -66,7 +73,7 @@ import FoundationNetworking
                 var components = URLComponents(string: "http://127.0.0.1:\(prometheusPort)/api/v1/query")!
                 components.queryItems = [URLQueryItem(name: "query", value: expression)]
                 guard let (data, _) = try? await URLSession.shared.data(from: components.url!),
-                      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+                      let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
                       let result = (object["data"] as? [String: Any])?["result"] as? [[String: Any]] else { return [] }
                 return result
             }
@@ -80,6 +87,15 @@ import FoundationNetworking
             try await Self.eventually("Prometheus has a successful iteration") {
                 try await query(#"velodrome_stage_iterations_total{stage="fetch"} >= 1 and velodrome_stage_last_success_timestamp_seconds > 0"#).count == 1
             }
+            // A client that sends its request head byte by byte is cut off at the 10 s request
+            // timeout, far short of the minute it would take; others are answered meanwhile.
+            // A head sent byte by byte, for up to a minute: cut off at the request timeout.
+            async let slow = RawSocket.slowHead(port: port)
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await Self.get(port, "/healthz")?.status == "HTTP/1.1 200")
+            let cutOff = try await slow
+            #expect(cutOff >= .seconds(9) && cutOff < .seconds(30), "the slow client was cut off after \(cutOff)")
+
             // What Prometheus scraped passes its own lint.
             let scraped = try #require(try await Self.get(port, "/metrics"))
             #expect(scraped.status == "HTTP/1.1 200")
@@ -97,7 +113,7 @@ import FoundationNetworking
             #expect(result.status == 0, "\(result.stderr)")
             #expect(ContinuousClock.now - signalled < .seconds(10))
             stalling.withLock { $0 = false }
-            let final = try await VelodromeProcess.run(Array(arguments(harness, port: port).dropLast(4)) + ["--once"],
+            let final = try await VelodromeProcess.run(once(harness) + ["--once"],
                                                        environment: VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": FetchHarness.token]))
             #expect(final.status == 0, "\(final.stderr)")
             try await harness.expectMirrorEqualsTruth("big/repo")
@@ -107,8 +123,8 @@ import FoundationNetworking
     @Test func healthTurnsOnARefusedTokenAndBackOnceItIsAccepted() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.sized(issues: 5))
-            let port = try RawSocket.freePort()
-            let fetch = try VelodromeProcess.start(arguments(harness, port: port), environment: VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": "ghp_not_yet_valid"]))
+            let fetch = try VelodromeProcess.start(arguments(harness), environment: VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": "ghp_not_yet_valid"]))
+            let port = try await fetch.listeningPort()
             try await Self.eventually("the endpoint answers ready") { try await Self.get(port, "/readyz")?.status == "HTTP/1.1 200" }
             try await Self.eventually("/healthz fails") { try await Self.get(port, "/healthz")?.status == "HTTP/1.1 503" }
             let failing = try #require(try await Self.get(port, "/healthz"))
@@ -131,13 +147,13 @@ import FoundationNetworking
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.sized(issues: 40, eventsPerIssue: 2))
             let environment = VelodromeProcess.cleanEnvironment(["GITHUB_TOKEN": FetchHarness.token])
-            let fetched = try await VelodromeProcess.run(Array(arguments(harness, port: 0).dropLast(4)) + ["--once"], environment: environment)
+            let fetched = try await VelodromeProcess.run(once(harness) + ["--once"], environment: environment)
             #expect(fetched.status == 0, "\(fetched.stderr)")
-            let port = try RawSocket.freePort()
             let transform = try VelodromeProcess.start(["transform", "--database", harness.database.url, "--repository", "big/repo", "--name", "labels",
-                                                        "--interval", "1s", "--listen", "127.0.0.1:\(port)", "count", "--event=labeled:label-0"],
+                                                        "--interval", "1s", "--listen", "127.0.0.1:0", "count", "--event=labeled:label-0"],
                                                        environment: environment)
-            try await Self.eventually("transform reports its points") {
+            let port = try await transform.listeningPort()
+            try await Self.eventually("transform reports its points", log: transform) {
                 let metrics = try await Self.get(port, "/metrics")
                 return metrics.map { Exposition($0.body).samples[#"velodrome_transform_points_written_total{output="embedded"}"#] == 40 } ?? false
             }

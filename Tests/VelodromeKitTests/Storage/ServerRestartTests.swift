@@ -45,9 +45,14 @@ import Testing
             #expect(await Self.restart(bin: server.bin, data: server.data) == 0)
             // A fetch that hung on a dead connection would hang the suite: end it, and fail, well
             // after a statement's deadline.
-            let pid = fetch.pid
-            Thread.detachNewThread { sleep(150); kill(pid, SIGKILL) }
+            let pid = fetch.pid, finished = Mutex(false)
+            Thread.detachNewThread {
+                sleep(150)
+                // Only a fetch still running: once it has ended, its pid may be another process's.
+                finished.withLock { if !$0 { kill(pid, SIGKILL) } }
+            }
             let interrupted = await fetch.finish()
+            finished.withLock { $0 = true }
             // A statement the restart cut off was rolled back and sent again once the server
             // answered (or the restart fell between statements, and the pool reconnected).
             #expect(interrupted.status == 0, "\(interrupted.stderr)")

@@ -58,6 +58,20 @@ final class RawSocket: @unchecked Sendable {
         return (String(decoding: bytes, as: UTF8.self), false)
     }
 
+    /// Sends a request head byte by byte, a byte every 100 ms, until the server closes the
+    /// connection or a minute has passed; how long that took.
+    static func slowHead(port: Int) async throws -> Duration {
+        try await onThread {
+            let socket = try RawSocket(port: port)
+            let started = ContinuousClock.now
+            for byte in Array("GET /metrics HTTP/1.1\r\nX-Slow: " + String(repeating: "a", count: 1_000)) {
+                guard socket.send(String(byte)), ContinuousClock.now - started < .seconds(60) else { break }
+                if socket.receive(timeout: .milliseconds(100)).closed { break }
+            }
+            return ContinuousClock.now - started
+        }
+    }
+
     /// Runs blocking work on a thread of its own.
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

@@ -65,8 +65,33 @@ struct VelodromeProcess {
             group.enter()
             group.enter()
             Thread.detachNewThread { self.stdoutData = stdout.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
-            Thread.detachNewThread { self.stderrData = stderr.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
+            Thread.detachNewThread {
+                // In pieces as they come, so a test can read the log of a process still running.
+                while case let piece = stderr.fileHandleForReading.availableData, !piece.isEmpty {
+                    self.lock.withLock { self.stderrData.append(piece) }
+                }
+                self.group.leave()
+            }
         }
+
+        private let lock = NSLock()
+
+        /// What the process has written to stderr so far.
+        var stderrSoFar: String { lock.withLock { String(decoding: stderrData, as: UTF8.self) } }
+
+        /// Waits up to `timeout` for the port a `--listen HOST:0` endpoint was given, from its log line.
+        func listeningPort(timeout: Duration = .seconds(30)) async throws -> Int {
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                if let match = stderrSoFar.firstMatch(of: /serving \/metrics, \/healthz and \/readyz on [^\s"]+:(\d+)/), let port = Int(match.1) {
+                    return port
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            throw ListenError(log: stderrSoFar)
+        }
+
+        struct ListenError: Error { let log: String }
 
         var pid: Int32 { process.processIdentifier }
 
@@ -80,7 +105,7 @@ struct VelodromeProcess {
                     self.group.wait()
                     continuation.resume(returning: Result(status: self.process.terminationStatus,
                                                           stdout: String(decoding: self.stdoutData, as: UTF8.self),
-                                                          stderr: String(decoding: self.stderrData, as: UTF8.self)))
+                                                          stderr: self.stderrSoFar))
                 }
             }
         }

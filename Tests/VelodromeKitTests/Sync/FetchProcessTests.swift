@@ -148,4 +148,17 @@ import Testing
         #expect(database.status == 2)
         #expect(database.stderr == "velodrome fetch: --database: unknown database kind \"mysql\" in mysql://db/github; use sqlite:PATH or postgres://USER@HOST/DATABASE\n")
     }
+
+    /// Tokens from a Secret mounted as a directory, as in a Kubernetes pod.
+    @Test func tokensFromAMountedSecretDirectory() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Scenarios.sized(issues: 30, eventsPerIssue: 1))
+            let mount = try GitHubTokensTests.secretMount(["fetch-bot": FetchHarness.token])
+            let result = try await VelodromeProcess.run(arguments(harness, ["big/repo"]) + ["--once", "--token-dir", mount.url.path],
+                                                        environment: VelodromeProcess.cleanEnvironment())
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("no GitHub token"))
+            try await harness.expectMirrorEqualsTruth("big/repo")
+        }
+    }
 }
