@@ -196,14 +196,15 @@ package final class GitHubClient: Sendable {
     private func observe(_ response: HTTPResponse, login: Int?, reportQuota: Bool) -> GitHubResponseInfo {
         let date = response.header("date").flatMap(HTTPDate.parse)
         let rate = RateLimit(headers: response)
-        state.withLock { state in
+        let label = state.withLock { state -> String? in
             if let date { state.serverTime = (date, policy.elapsed()) }
-            if let rate, let login {
-                state.pool.observe(rate, login: login)
-                state.counters.quotaRemaining = state.pool.remaining
-                if reportQuota { metrics.quota(rate, login: state.pool.logins[login].label) }
-            }
+            guard let rate, let login else { return nil }
+            state.pool.observe(rate, login: login)
+            state.counters.quotaRemaining = state.pool.remaining
+            return state.pool.logins[login].label
         }
+        // Outside the client's lock: the registry takes its own.
+        if reportQuota, let rate, let label { metrics.quota(rate, login: label) }
         return GitHubResponseInfo(etag: response.header("etag"), links: LinkHeader(response.header("link")), date: date)
     }
 

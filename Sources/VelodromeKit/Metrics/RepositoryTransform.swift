@@ -4,12 +4,12 @@ import Logging
 /// watermark fetch recorded, in one pass over the activity, and writes the points.
 struct RepositoryTransform {
     struct Summary {
+        /// What the metrics are now computed up to.
+        let watermark: Timestamp
         var items = 0
         var points = 0
         var rebuilt: [String] = []
         var upToDate = false
-        /// What the metrics are now computed up to.
-        var watermark: Timestamp?
     }
 
     let job: TransformJob
@@ -18,7 +18,8 @@ struct RepositoryTransform {
     let rebuild: Bool
     let batchSize: Int
     let stop: StopSignal
-    let metrics: TransformStageMetrics?
+    /// The stage's counters for `/metrics` (named apart from the metrics being computed).
+    let reporting: TransformStageMetrics
     let logger: Logger
 
     static let chunk = 10_000
@@ -31,8 +32,7 @@ struct RepositoryTransform {
         }
         let checkpoints = sink.keepsCheckpoints ? try await store.checkpoints(repository: repository, target: sink.target) : [:]
         let users = Interner(), labels = Interner()
-        var summary = Summary()
-        summary.watermark = watermark
+        var summary = Summary(watermark: watermark)
         var metrics: [CountMetric] = []
         var saved: [[StateEntry]?] = []
         for definition in job.metrics {
@@ -74,7 +74,7 @@ struct RepositoryTransform {
 
         let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark)
         var points: [MetricPoint] = []
-        var writer = PointWriter(sink: sink, batchSize: batchSize, written: self.metrics?.pointsWritten)
+        var writer = PointWriter(sink: sink, batchSize: batchSize, written: reporting.pointsWritten)
         do {
             while true {
                 let rows = try await cursor.next(limit: Self.chunk)

@@ -11,13 +11,13 @@ package final class TransformStage: Stage {
     private let sink: any PointSink
     private let batchSize: Int
     private let logger: Logger
-    private let metrics: TransformStageMetrics
+    private let reporting: TransformStageMetrics
     private let pendingRebuild: Mutex<Bool>
     private let prepared = Mutex(false)
 
     package init(jobs: [TransformJob], store: any MirrorStore, sink: any PointSink, rebuild: Bool, batchSize: Int,
                 metrics: MetricsRegistry = MetricsRegistry(), logger: Logger) {
-        self.metrics = TransformStageMetrics(registry: metrics, sink: sink)
+        reporting = TransformStageMetrics(registry: metrics, sink: sink)
         self.jobs = jobs
         self.store = store
         self.sink = sink
@@ -36,9 +36,9 @@ package final class TransformStage: Stage {
         let outcome = try await loop.run(jobs, key: \.repository.key, stop: stop) { job in
             let started = ContinuousClock.now
             let transform = RepositoryTransform(job: job, store: store, sink: sink, rebuild: rebuild, batchSize: batchSize, stop: stop,
-                                                metrics: metrics, logger: logger.with("repository", job.repository.key))
+                                                reporting: reporting, logger: logger.with("repository", job.repository.key))
             guard let summary = try await transform.run() else { return }
-            if let watermark = summary.watermark { metrics.reached(watermark, repository: job.repository.key, now: Date()) }
+            reporting.reached(summary.watermark, repository: job.repository.key, now: Date())
             let seconds = (ContinuousClock.now - started).inSeconds
             var metadata: Logger.Metadata = [
                 "repository": "\(job.repository.key)",
