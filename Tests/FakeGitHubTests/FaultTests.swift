@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import FakeGitHub
 #if canImport(FoundationNetworking)
@@ -61,9 +62,16 @@ import FoundationNetworking
 
     @Test func stalledNormalAnswerSeesChangesMadeDuringTheStall() async throws {
         try await Scenario.run(Scenario.issues(1)) { s async throws in
-            s.server.inject(.stall(seconds: 0.5, then: nil)) { $0.hasSuffix("/issues") }
+            // The change is made once the request is held (its fault matched), however slowly
+            // this machine runs, and well before the stall ends.
+            let held = Mutex(false)
+            s.server.inject(.stall(seconds: 2, then: nil)) { target in
+                guard target.hasSuffix("/issues") else { return false }
+                held.withLock { $0 = true }
+                return true
+            }
             async let answer = s.get("\(s.repoPath)/issues")
-            try await Task.sleep(for: .milliseconds(100))
+            while !held.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
             s.server.mutate("octo/repo") { $0.addIssue(title: "late", user: "bob", at: 1_800_000_000) }
             #expect(try await answer.array.count == 2)
         }

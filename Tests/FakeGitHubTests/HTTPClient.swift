@@ -3,8 +3,9 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// URLSession set up as the brief asks: ephemeral, no cache.
-struct HTTPClient {
+/// URLSession set up as the brief asks: ephemeral, no cache. Invalidated when released: on
+/// Linux a session that is never invalidated lives on, with its kept-alive sockets.
+final class HTTPClient: Sendable {
     let session: URLSession
     let base: URL
 
@@ -18,6 +19,8 @@ struct HTTPClient {
             : URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         self.base = base
     }
+
+    deinit { session.invalidateAndCancel() }
 
     /// GET a path ("/repos/o/r/issues?x=1") or an absolute URL (from a Link header).
     func get(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import FakeGitHub
 
 /// A started server with one repository, a token for "alice" and a client.
@@ -51,6 +52,10 @@ extension Scenario {
     static func run(
         _ build: (inout FakeRepository) -> Void = { _ in }, _ body: (Scenario) async throws -> Void
     ) async throws {
+        try await ServerSlots.shared.with { try await run(build: build, body) }
+    }
+
+    private static func run(build: (inout FakeRepository) -> Void, _ body: (Scenario) async throws -> Void) async throws {
         let scenario = try await start(build)
         do {
             try await body(scenario)

@@ -36,6 +36,10 @@ final class FetchHarness: Sendable {
 
     /// Runs `body` with a started harness on `backend`, and always stops the server and closes the database.
     static func with(_ backend: Backend = .sqlite, _ body: (FetchHarness) async throws -> Void) async throws {
+        try await ServerSlots.shared.with { try await run(backend, body) }
+    }
+
+    private static func run(_ backend: Backend, _ body: (FetchHarness) async throws -> Void) async throws {
         let directory = try TemporaryDirectory()
         try await TestDatabase.with(backend, in: directory) { database in
             let harness = try await FetchHarness(clock: FakeClock(githubNow), directory: directory, database: database)
