@@ -149,6 +149,14 @@ public final class FakeGitHub: Sendable {
         }
     }
 
+    /// Sets a login's quota of `resource` as `/rate_limit` reports it (`search`, `graphql`):
+    /// no route spends these, so the test moves them. `core` is `setQuota(login:limit:...)`.
+    public func setQuota(login: String, resource: String, limit: Int, remaining: Int, resetAt: Int64) {
+        state.withLock {
+            $0.resourceQuotas[resource, default: [:]][login] = QuotaBucket(limit: limit, used: max(0, limit - remaining), resetAt: resetAt)
+        }
+    }
+
     // MARK: Faults, hooks and the request log
 
     /// Serves `fault` for the next `times` requests whose target (path?query) `matches`.

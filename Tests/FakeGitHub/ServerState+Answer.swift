@@ -22,7 +22,8 @@ extension ServerState {
         // Asking for the quota does not use it up, on GitHub and here.
         if request.method == "GET", request.path == "/rate_limit" {
             let rate = bucket(login).snapshot(now: now)
-            return reply(RouteResult(status: 200, body: Self.rateLimitBody(rate)), rate: rate, now: now, requestID: requestID)
+            let others = resourceQuotas.compactMapValues { $0[login]?.snapshot(now: now) }
+            return reply(RouteResult(status: 200, body: Self.rateLimitBody(rate, others: others)), rate: rate, now: now, requestID: requestID)
         }
         var quota = bucket(login)
         quota.roll(now: now)
@@ -86,14 +87,19 @@ extension ServerState {
         return false
     }
 
-    /// GitHub's `/rate_limit` shape; only `core` is modelled, the rest show full quotas.
-    static func rateLimitBody(_ core: RateSnapshot) -> [UInt8] {
+    /// GitHub's `/rate_limit` shape: `core` as requests spend it, `search` and `graphql` as the
+    /// test set them (else full), the rest full.
+    static func rateLimitBody(_ core: RateSnapshot, others: [String: RateSnapshot] = [:]) -> [UInt8] {
         func resource(_ limit: Int, _ used: Int, _ remaining: Int, _ reset: Int64) -> String {
             "{\"limit\":\(limit),\"used\":\(used),\"remaining\":\(remaining),\"reset\":\(reset)}"
         }
+        func resource(_ name: String, full limit: Int) -> String {
+            guard let rate = others[name] else { return resource(limit, 0, limit, core.reset) }
+            return resource(rate.limit, rate.used, rate.remaining, rate.reset)
+        }
         let coreJSON = resource(core.limit, core.used, core.remaining, core.reset)
-        let search = resource(30, 0, 30, core.reset)
-        let graphql = resource(5000, 0, 5000, core.reset)
+        let search = resource("search", full: 30)
+        let graphql = resource("graphql", full: 5000)
         let text =
             "{\"resources\":{\"core\":\(coreJSON),\"search\":\(search),\"graphql\":\(graphql),"
             + "\"integration_manifest\":\(resource(5000, 0, 5000, core.reset)),"

@@ -17,6 +17,9 @@ struct ServerState: Sendable {
     var tokens: [String: String] = [:]
     /// Quota per login; the nil key is the anonymous client.
     var quotas: [String?: QuotaBucket] = [:]
+    /// Quotas of the other resources `/rate_limit` reports (`search`, `graphql`), which no route
+    /// here spends: the tests set them. Keyed by resource, then login.
+    var resourceQuotas: [String: [String?: QuotaBucket]] = [:]
     var faults: [FaultRule] = []
     var hooks: [Hook] = []
     var requests: [RecordedRequest] = []
