@@ -8,7 +8,7 @@ enum Dispatcher {
         FetchCommand.command,
         TransformCommand.command,
         MigrateCommand.command,
-        PlannedCommands.countTokens,
+        CountTokensCommand.command,
         PlannedCommands.genManifests,
         PlannedCommands.dashboards,
     ]

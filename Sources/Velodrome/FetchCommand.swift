@@ -4,13 +4,7 @@ enum FetchCommand {
     static let options: [OptionSpec] = SharedOptions.repositorySelection + [
         OptionSpec("organization", valueName: "ORG",
                    help: "With --project NAME, the original fetcher's way to name the one repository ORG/NAME."),
-        OptionSpec("github-url", valueName: "URL", default: "https://api.github.com", environment: "GITHUB_API_URL",
-                   help: "GitHub's REST API; for GitHub Enterprise, https://HOST/api/v3."),
-        OptionSpec("token-file", kind: .repeated, valueName: "PATH", environment: "GITHUB_TOKEN_FILE",
-                   help: "A file holding a GitHub token; repeatable. Default: the token in GITHUB_TOKEN, else anonymous (60 requests an hour)."),
-        OptionSpec("token-dir", valueName: "DIR", environment: "GITHUB_TOKEN_DIR",
-                   help: "A directory whose every file holds a GitHub token, as Kubernetes mounts a Secret; beside any --token-file."),
-    ] + SharedOptions.database + [
+    ] + SharedOptions.github(tokenDefault: "the token in GITHUB_TOKEN, else anonymous (60 requests an hour)") + SharedOptions.database + [
         OptionSpec("settle", valueName: "DURATION", default: "5m", environment: "VELODROME_SETTLE",
                    help: "How long GitHub may take to list an event or comment: the watermark stays this far behind the sync's start."),
         OptionSpec("max-wait", valueName: "DURATION", default: "10m",

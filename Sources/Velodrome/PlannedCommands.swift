@@ -2,8 +2,6 @@ import VelodromeKit
 
 /// Subcommands whose own issues have not landed yet: they parse their options and say so.
 enum PlannedCommands {
-    static let countTokens = planned("count-tokens", summary: "Record how much of each GitHub token's hourly quota is used",
-                                     sections: [.init("Loop options", SharedOptions.loop)])
     static let genManifests = planned("gen-manifests", summary: "Print the Kubernetes manifests that run Velodrome per project", sections: [])
     static let dashboards = planned("dashboards", summary: "Build Grafana dashboards, or a self-contained HTML report", sections: [])
 

@@ -38,6 +38,40 @@ enum SharedOptions {
                    help: "Every repository of this project of the configuration."),
     ]
 
+    /// GitHub's address and the tokens; `tokenDefault` says what is used when no token is given.
+    static func github(tokenDefault: String) -> [OptionSpec] { [
+        OptionSpec("github-url", valueName: "URL", default: "https://api.github.com", environment: "GITHUB_API_URL",
+                   help: "GitHub's REST API; for GitHub Enterprise, https://HOST/api/v3."),
+        OptionSpec("token-file", aliases: ["token"], kind: .repeated, valueName: "PATH", environment: "GITHUB_TOKEN_FILE",
+                   help: "A file holding a GitHub token; repeatable. Default: \(tokenDefault)."),
+        OptionSpec("token-dir", valueName: "DIR", environment: "GITHUB_TOKEN_DIR",
+                   help: "A directory whose every file holds a GitHub token, as Kubernetes mounts a Secret; beside any --token-file."),
+    ] }
+
+    /// The InfluxDB outputs, 1.x and 2/3; with none, points go to the embedded store.
+    static func influx(defaultDatabase: String) -> [OptionSpec] { [
+        OptionSpec("influx-host", valueName: "URL", environment: "INFLUX_HOST",
+                   help: "InfluxDB 1.x to write to, e.g. http://influxdb:8086. Default: the embedded store in the database."),
+        OptionSpec("influx-database", valueName: "NAME", default: defaultDatabase, environment: "INFLUX_DATABASE",
+                   help: "InfluxDB 1.x database."),
+        .flag("create-database", help: "Create the InfluxDB 1.x database if it does not exist."),
+        OptionSpec("influx-url", valueName: "URL", environment: "INFLUX_URL",
+                   help: "InfluxDB 2 or 3 to write to through /api/v2/write."),
+        OptionSpec("influx-org", valueName: "ORG", environment: "INFLUX_ORG", help: "InfluxDB 2/3 organization."),
+        OptionSpec("influx-bucket", valueName: "BUCKET", environment: "INFLUX_BUCKET", help: "InfluxDB 2/3 bucket."),
+    ] }
+
+    static let influxCredentials: [OptionSpec] = [
+        OptionSpec("influx-user", valueName: "NAME", default: "root", environment: "INFLUX_USER",
+                   help: "InfluxDB 1.x user, used with a password."),
+        OptionSpec("influx-password", valueName: "PASSWORD", environment: "INFLUX_PASSWORD",
+                   help: "InfluxDB 1.x password; prefer the variable or --influx-password-file."),
+        OptionSpec("influx-password-file", valueName: "PATH", help: "A file holding the InfluxDB 1.x password."),
+        OptionSpec("influx-token", valueName: "TOKEN", environment: "INFLUX_TOKEN",
+                   help: "InfluxDB 2/3 API token; prefer the variable or --influx-token-file."),
+        OptionSpec("influx-token-file", valueName: "PATH", help: "A file holding the InfluxDB 2/3 API token."),
+    ]
+
     static func database(_ parsed: ParsedArguments, environment: [String: String]) throws -> DatabaseLocation {
         try DatabaseLocation(parsing: try parsed.string("database"), passwordFile: parsed.value("database-password-file"), environment: environment)
     }

@@ -10,29 +10,12 @@ enum TransformCommand {
         .flag("rebuild", help: "Recompute every selected series from the start and replace what was written."),
     ]
 
-    static let outputs: [OptionSpec] = [
-        OptionSpec("influx-host", valueName: "URL", environment: "INFLUX_HOST",
-                   help: "InfluxDB 1.x to write to, e.g. http://influxdb:8086. Default: the embedded store in the database."),
-        OptionSpec("influx-database", valueName: "NAME", default: "github", environment: "INFLUX_DATABASE",
-                   help: "InfluxDB 1.x database."),
-        .flag("create-database", help: "Create the InfluxDB 1.x database if it does not exist."),
-        OptionSpec("influx-url", valueName: "URL", environment: "INFLUX_URL",
-                   help: "InfluxDB 2 or 3 to write to through /api/v2/write."),
-        OptionSpec("influx-org", valueName: "ORG", environment: "INFLUX_ORG", help: "InfluxDB 2/3 organization."),
-        OptionSpec("influx-bucket", valueName: "BUCKET", environment: "INFLUX_BUCKET", help: "InfluxDB 2/3 bucket."),
+    static let outputs: [OptionSpec] = SharedOptions.influx(defaultDatabase: "github") + [
         OptionSpec("output", valueName: "-", help: "Write line protocol to stdout (-) instead of a store."),
     ]
 
     /// Credentials and tuning: listed last, below the options most runs need.
-    static let lessUsed: [OptionSpec] = [
-        OptionSpec("influx-user", valueName: "NAME", default: "root", environment: "INFLUX_USER",
-                   help: "InfluxDB 1.x user, used with a password."),
-        OptionSpec("influx-password", valueName: "PASSWORD", environment: "INFLUX_PASSWORD",
-                   help: "InfluxDB 1.x password; prefer the variable or --influx-password-file."),
-        OptionSpec("influx-password-file", valueName: "PATH", help: "A file holding the InfluxDB 1.x password."),
-        OptionSpec("influx-token", valueName: "TOKEN", environment: "INFLUX_TOKEN",
-                   help: "InfluxDB 2/3 API token; prefer the variable or --influx-token-file."),
-        OptionSpec("influx-token-file", valueName: "PATH", help: "A file holding the InfluxDB 2/3 API token."),
+    static let lessUsed: [OptionSpec] = SharedOptions.influxCredentials + [
         OptionSpec("batch-size", valueName: "N", default: "5000", help: "Points per write request."),
     ]
 
@@ -63,7 +46,7 @@ enum TransformCommand {
         let parsed = invocation.parsed
         let schedule = try LoopSchedule(parsed: parsed)
         let jobs = try TransformPlan(parsed: parsed, selection: RepositorySelection(parsed: parsed)).jobs()
-        let output = try SinkSettings(parsed: parsed).choice()
+        let output = try SinkSettings(parsed: parsed, lineProtocolOption: "output").choice()
         let batchSize = try parsed.integer("batch-size", in: 1...1_000_000)
         let telemetry = StageTelemetry(stage: "transform", endpoint: try EndpointSettings(parsed: parsed, schedule: schedule), logger: invocation.logger)
 

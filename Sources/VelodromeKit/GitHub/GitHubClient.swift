@@ -93,7 +93,14 @@ package final class GitHubClient: Sendable {
         try await get(url, etag: etag, token: nil, stop: stop, decode: decode)
     }
 
-    private func get<Value: Sendable>(_ url: URL, etag: String?, token fixedToken: Secret?, stop: StopSignal,
+    /// GETs what costs no quota (`/rate_limit`) with `token`, without waiting for its login's
+    /// quota to reset: that is when it is most worth asking.
+    package func getUnmetered<Value: Sendable>(_ url: URL, token: Secret, stop: StopSignal,
+                                              decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
+        try await get(url, etag: nil, token: token, metered: false, stop: stop, decode: decode)
+    }
+
+    private func get<Value: Sendable>(_ url: URL, etag: String?, token fixedToken: Secret?, metered: Bool = true, stop: StopSignal,
                                       decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
         let path = url.path
         var secondaryHits = 0
@@ -112,7 +119,7 @@ package final class GitHubClient: Sendable {
             }
         ) { () async throws -> Retry.Step<GitHubAnswer<Value>> in
             try stop.check()
-            let (token, login) = try await pickToken(fixed: fixedToken)
+            let (token, login) = metered ? try await pickToken(fixed: fixedToken) : (fixedToken, nil)
             var headers = [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", userAgent)]
             if let token { headers.append(("Authorization", "Bearer \(token.value)")) }
             if let etag { headers.append(("If-None-Match", etag)) }

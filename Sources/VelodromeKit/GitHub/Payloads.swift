@@ -3,6 +3,29 @@ import Foundation
 /// The parts of GitHub's JSON that the mirror keeps. Everything else in the (large) objects is
 /// skipped by the decoder.
 
+/// `GET /rate_limit`, which costs no quota: each resource's quota (`core`, `search`, `graphql`, ...).
+struct RateLimitPayload: Decodable, Sendable {
+    struct Resource: Decodable, Sendable {
+        let limit: Int
+        let remaining: Int
+        let reset: Int64
+        /// Missing on older GitHub Enterprise servers.
+        let used: Int?
+    }
+
+    let resources: [String: Resource]
+
+    /// The readings of the resources named, those GitHub reported.
+    func readings(_ names: [String]) -> [String: QuotaReading] {
+        var readings: [String: QuotaReading] = [:]
+        for name in names {
+            guard let resource = resources[name] else { continue }
+            readings[name] = QuotaReading(limit: resource.limit, remaining: resource.remaining, used: resource.used, reset: resource.reset)
+        }
+        return readings
+    }
+}
+
 struct UserPayload: Decodable, Sendable {
     let login: String
 

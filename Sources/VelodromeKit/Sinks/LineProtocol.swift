@@ -25,8 +25,12 @@ package enum LineProtocol {
 
     private static func append(_ point: MetricPoint, to line: inout String) {
         line += escape(point.measurement, special: ", ")
-        line += ",repository="
-        line += escape(point.repository, special: ",= ")
+        for tag in point.tags {
+            line += ","
+            line += escape(tag.name, special: ",= ")
+            line += "="
+            line += escape(tag.value, special: ",= ")
+        }
         line += " "
         var first = true
         for field in point.fields {

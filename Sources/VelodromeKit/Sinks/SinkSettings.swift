@@ -15,9 +15,11 @@ package struct SinkSettings: Sendable {
     package var organization: String?
     package var bucket: String?
 
-    /// From transform's output options; `--influx-database` and `--influx-user` have defaults.
-    package init(parsed: ParsedArguments) throws {
-        output = parsed.value("output")
+    /// From the output options; `--influx-database` and `--influx-user` have defaults.
+    /// `lineProtocolOption` names the option that sends line protocol to stdout, where the
+    /// command has one (transform's `--output -`).
+    package init(parsed: ParsedArguments, lineProtocolOption: String? = nil) throws {
+        output = lineProtocolOption.flatMap(parsed.value)
         influxHost = parsed.value("influx-host")
         database = try parsed.string("influx-database")
         user = try parsed.string("influx-user")

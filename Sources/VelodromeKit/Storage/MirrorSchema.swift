@@ -5,7 +5,7 @@ package enum MirrorSchema {
     /// Each schema version's statements, in order: `migrations[n - 1]` brings a database from
     /// version n - 1 to n. Append a version for a change; never edit one that has shipped.
     static func migrations(_ dialect: SQLDialect) -> [[String]] {
-        [version1(dialect)]
+        [version1(dialect), version2]
     }
 
     package static var version: Int64 { Int64(migrations(.sqlite).count) }
@@ -110,6 +110,25 @@ package enum MirrorSchema {
         )
         """,
     ] }
+
+    /// count-tokens: where each login's quota of each resource stood at its last reading, and
+    /// the last window recorded, so a restart (or the next `--once`) goes on from there and never
+    /// records a window twice.
+    private static let version2 = [
+        """
+        CREATE TABLE IF NOT EXISTS token_quotas (
+            login TEXT NOT NULL,
+            resource TEXT NOT NULL,
+            quota_limit BIGINT NOT NULL,
+            remaining BIGINT NOT NULL,
+            used BIGINT NOT NULL,
+            reset BIGINT NOT NULL,
+            refilled BOOLEAN NOT NULL,
+            last_recorded BIGINT,
+            PRIMARY KEY (login, resource)
+        )
+        """,
+    ]
 }
 
 /// The writes, as multi-row statements: one round trip per table and page, not one per row.
@@ -223,6 +242,17 @@ extension MirrorSchema {
         key: [0, 1, 2],
         then: """
         ON CONFLICT (measurement, repository, time) DO UPDATE SET fields = excluded.fields
+        """
+    )
+    static let upsertTokenQuota = MultiRowInsert(
+        """
+        INSERT INTO token_quotas (login, resource, quota_limit, remaining, used, reset, refilled, last_recorded)
+        """,
+        columns: [.text, .text, .integer, .integer, .integer, .integer, .boolean, .integer],
+        key: [0, 1],
+        then: """
+        ON CONFLICT (login, resource) DO UPDATE SET quota_limit = excluded.quota_limit, remaining = excluded.remaining,
+            used = excluded.used, reset = excluded.reset, refilled = excluded.refilled, last_recorded = excluded.last_recorded
         """
     )
 }

@@ -111,6 +111,10 @@ import Testing
         #expect(try transform.integer("batch-size", in: 1...1_000_000) == 5000)
         #expect(try transform.choice("log-level", from: LogLevels.choices) == .info)
         #expect(try transform.choice("log-format", from: LogFormat.choices) == .text)
+        let counter = try CountTokensCommand.command.parser(elsewhere: [:]).parse([])
+        #expect(try SinkSettings(parsed: counter).database == "monitoring")
+        #expect(counter.value("output") == "table")
+        #expect(counter.value("stale-after") == "5m")
     }
 
     /// Defaults live in the option tables only: no fallback of its own anywhere in the executable.
@@ -148,7 +152,7 @@ import Testing
           --token-file PATH           A file holding a GitHub token; repeatable.
                                       Default: the token in GITHUB_TOKEN, else anonymous
                                       (60 requests an hour).
-                                      [env: GITHUB_TOKEN_FILE]
+                                      [env: GITHUB_TOKEN_FILE; also: --token]
           --token-dir DIR             A directory whose every file holds a GitHub token,
                                       as Kubernetes mounts a Secret; beside any
                                       --token-file.
@@ -234,7 +238,10 @@ import Testing
         (["transform", "--name=m", "count", "--event=merged", "--rebuild"], "velodrome transform: --rebuild is an option of transform, not of count: put it before count"),
         (["transform", "count", "--event=merged"], "velodrome transform: count needs --name METRIC, the name of the metric its arguments define"),
         (["fetch", "--settle=soon"], "velodrome fetch: bad duration \"soon\" for --settle: expected a number with a unit, such as 90s, 15m, 1h30m"),
-        (["count-tokens"], "velodrome count-tokens: not implemented yet"),
+        (["count-tokens"], "velodrome count-tokens: count-tokens needs a token: --token-file PATH, --token-dir DIR, or GITHUB_TOKEN"),
+        (["count-tokens", "--interval=1m"], "velodrome count-tokens: --interval is an option of fetch, not of count-tokens"),
+        (["count-tokens", "--output=yaml"], "velodrome count-tokens: bad value \"yaml\" for --output: expected one of table, json"),
+        (["count-tokens", "--token=/nonexistent/bot"], "velodrome count-tokens: cannot read secret file /nonexistent/bot: No such file or directory"),
         (["gen-manifests"], "velodrome gen-manifests: not implemented yet"),
         (["dashboards"], "velodrome dashboards: not implemented yet"),
     ])

@@ -1,5 +1,6 @@
 import FakeGitHub
 import Foundation
+import Logging
 import Testing
 @testable import VelodromeKit
 
@@ -98,6 +99,7 @@ import Testing
             status.begin()
             #expect(try await harness.stage(["big/repo"], metrics: registry).runIteration(stop: .never) == .completed)
             status.end(.succeeded)
+            try await Self.countTokensThroughAWindow(harness, registry: registry)
             let result = try await Promtool.run(["check", "metrics"], input: registry.exposition())
             #expect(result.status == 0, "\(result.output)")
         }
@@ -110,6 +112,7 @@ import Testing
         try await FetchHarness.with { harness in
             harness.github.addRepository(Scenarios.sized(issues: 3, eventsPerIssue: 1, commentsPerIssue: 1))
             _ = try await harness.stage(["big/repo"], metrics: registry).runIteration(stop: .never)
+            try await Self.countTokensThroughAWindow(harness, registry: registry)
         }
         try await TransformRunner.with(.sqlite) { runner in
             var mirror = MirrorBuilder()
@@ -130,5 +133,19 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
         let test = try await Promtool.run(["test", "rules", RepositoryRoot.path("docs/prometheus/alerts_test.yml")])
         #expect(test.status == 0, "\(test.output)")
+    }
+
+    /// count-tokens, reading one login's quota before and after a reset: every family it has.
+    static func countTokensThroughAWindow(_ harness: FetchHarness, registry: MetricsRegistry) async throws {
+        let start = harness.clock.now
+        harness.github.setQuota(login: "tester", limit: 5000, remaining: 4000, resetAt: start + 60)
+        let counter = TokenCountStage(tokens: [harness.tokenFile], githubURL: harness.github.baseURL, store: harness.store, sink: RecordingSink(),
+                                      transport: URLSessionTransport(timeout: .seconds(5)), sleeper: harness.sleeper,
+                                      now: { [clock = harness.clock] in clock.now }, metrics: registry,
+                                      logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        #expect(try await counter.runIteration(stop: .never) == .completed)
+        harness.clock.advance(120)
+        #expect(try await counter.runIteration(stop: .never) == .completed)
+        #expect(Exposition(registry).samples[#"velodrome_tokens_windows_recorded_total{login="tester",resource="core"}"#] == 1)
     }
 }

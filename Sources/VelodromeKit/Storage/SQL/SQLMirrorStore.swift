@@ -121,13 +121,41 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
         }
     }
 
+    // MARK: Token windows (count-tokens)
+
+    /// Each login's quota of each resource as count-tokens last read it.
+    package func savedQuotaWindows() async throws -> [TokenSeries: QuotaWindows] {
+        try await database.read { session in
+            var windows: [TokenSeries: QuotaWindows] = [:]
+            for row in try await session.rows("SELECT login, resource, quota_limit, remaining, used, reset, refilled, last_recorded FROM token_quotas", []) {
+                let reading = QuotaReading(limit: Int(try row.int64(2)), remaining: Int(try row.int64(3)), used: Int(try row.int64(4)),
+                                           reset: try row.int64(5))
+                windows[TokenSeries(login: try row.text(0), resource: try row.text(1))] =
+                    QuotaWindows(current: reading, refilled: try row.bool(6), lastRecorded: try row.optionalInt64(7))
+            }
+            return windows
+        }
+    }
+
+    package func saveQuotaWindows(_ windows: [TokenSeries: QuotaWindows]) async throws {
+        let rows: [[SQLValue]] = windows.sorted { ($0.key.login, $0.key.resource) < ($1.key.login, $1.key.resource) }.compactMap { series, windows in
+            guard let reading = windows.current else { return nil }
+            return [.text(series.login), .text(series.resource), .integer(Int64(reading.limit)), .integer(Int64(reading.remaining)),
+                    .integer(Int64(reading.used)), .integer(reading.reset), .boolean(windows.refilled), windows.lastRecorded.map { .integer($0) } ?? .null]
+        }
+        guard !rows.isEmpty else { return }
+        try await database.transaction { session in
+            _ = try await MirrorSchema.upsertTokenQuota.run(rows, in: session)
+        }
+    }
+
     // MARK: Embedded metric points
 
     package func writePoints(_ points: [MetricPoint]) async throws {
         guard !points.isEmpty else { return }
         try await database.transaction { session in
             _ = try await MirrorSchema.upsertPoint.run(points.map { point in
-                [.text(point.measurement), .text(point.repository), .integer(point.time), .text(PointFieldsJSON.encode(point.fields))]
+                [.text(point.measurement), .text(point.series), .integer(point.time), .text(PointFieldsJSON.encode(point.fields))]
             }, in: session)
         }
     }

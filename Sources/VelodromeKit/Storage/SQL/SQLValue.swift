@@ -36,6 +36,11 @@ package struct SQLRow: Sendable {
         }
     }
 
+    package func optionalInt64(_ column: Int) throws(StorageError) -> Int64? {
+        if case .null = values[column] { return nil }
+        return try int64(column)
+    }
+
     package func bool(_ column: Int) throws(StorageError) -> Bool {
         switch values[column] {
         case .boolean(let flag): return flag

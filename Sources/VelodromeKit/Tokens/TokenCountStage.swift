@@ -1,0 +1,195 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// The count-tokens stage: reads every login's quota from `GET /rate_limit` (free), more often as a
+/// reset approaches, and records each finished window's use as a `github_token_count` point
+/// (tags `login` and `resource`, field `value`, time = the window's reset).
+package final class TokenCountStage: Stage {
+    package let name = "count-tokens"
+    package static let measurement = "github_token_count"
+    static let resources = ["core", "graphql", "search"]
+    /// Never more than one reading a login in this long; otherwise half the time left until the
+    /// login's next reset. The loop ticks this often too.
+    package static let floor: Int64 = 5
+
+    private let tokens: [Secret]
+    private let store: SQLMirrorStore
+    private let sink: any PointSink
+    private let client: GitHubClient
+    private let now: @Sendable () -> Int64
+    private let metrics: TokenCountMetrics
+    private let logger: Logger
+    private let state: Mutex<State>
+
+    struct Login {
+        var name: String
+        var token: Secret
+        var nextReading: Int64 = 0
+    }
+
+    struct State {
+        var logins: [Login] = []
+        /// Tokens whose login is not known yet: asked again each iteration until GitHub answers.
+        var unidentified: [Secret]
+        /// Where the tokens GitHub refused came from.
+        var refused: [String] = []
+        /// Where each quota stands: from the database at the first iteration (when the output is
+        /// prepared too), then from each reading whose points were written.
+        var windows: [TokenSeries: QuotaWindows] = [:]
+        var prepared = false
+        /// The last reading of each login's quotas, for `--once`'s report, kept even when the
+        /// iteration then fails.
+        var readings: [TokenSeries: QuotaReading] = [:]
+    }
+
+    package init(tokens: [Secret], githubURL: URL, store: SQLMirrorStore, sink: any PointSink, transport: any HTTPTransport,
+                 sleeper: any Sleeper = TaskSleeper(), now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+                 metrics: MetricsRegistry = MetricsRegistry(), logger: Logger) {
+        self.tokens = tokens
+        self.store = store
+        self.sink = sink
+        self.now = now
+        self.logger = logger
+        self.metrics = TokenCountMetrics(registry: metrics)
+        state = Mutex(State(unidentified: tokens))
+        client = GitHubClient(baseURL: githubURL, tokens: tokens, transport: transport, sleeper: sleeper, metrics: metrics, logger: logger)
+    }
+
+    package func runIteration(stop: StopSignal) async throws -> IterationOutcome {
+        let previous = state.withLock { $0 }
+        var current = previous
+        if !current.prepared {
+            try await sink.prepare()
+            current.windows = try await store.savedQuotaWindows()
+            current.prepared = true
+        }
+        var failures: [String] = []
+        try await identify(&current, failures: &failures, stop: stop)
+
+        var points: [MetricPoint] = []
+        var changed: [TokenSeries: QuotaWindows] = [:]
+        let time = now()
+        for index in current.logins.indices where current.logins[index].nextReading <= time {
+            let login = current.logins[index]
+            let readings: [String: QuotaReading]
+            do {
+                readings = try await read(login, stop: stop)
+            } catch GitHubError.unauthorized {
+                logger.error("GitHub refused the token from \(login.token.origin) (login \(login.name)); counting the others")
+                current.refused.append("the token from \(login.token.origin)")
+                current.logins[index].nextReading = .max
+                continue
+            } catch is StopRequested {
+                throw StopRequested()
+            } catch {
+                logger.warning("cannot read the quota of \(login.name): \(error)")
+                failures.append("reading the quota of \(login.name): \(error)")
+                current.logins[index].nextReading = time + Self.floor
+                continue
+            }
+            points += record(readings, of: login.name, in: &current, changed: &changed)
+            let soonest = readings.values.map(\.reset).min() ?? time
+            current.logins[index].nextReading = time + max(Self.floor, (soonest - time) / 2)
+        }
+        // Points first, then the state that recorded them: a failed write leaves the last state,
+        // so the next iteration finds the same windows ended and writes them again (the same
+        // series and time: never a second point), and no window is lost.
+        do {
+            if !points.isEmpty { try await sink.write(points) }
+            try await store.saveQuotaWindows(changed)
+        } catch {
+            // Who is who stays known; the quotas are read again at once, against the old state
+            // (or the database's, when this was the first iteration).
+            var kept = current
+            kept.windows = previous.windows
+            kept.prepared = previous.prepared
+            for index in kept.logins.indices { kept.logins[index].nextReading = 0 }
+            state.withLock { [kept] in $0 = kept }
+            throw error
+        }
+        metrics.recorded(points)
+        state.withLock { $0 = current }
+        report(current, now: time)
+        failures = current.refused.map { "GitHub refused \($0)" } + failures
+        return failures.isEmpty ? .completed : .partialFailure(failures.joined(separator: "; "))
+    }
+
+    /// Takes one login's readings; returns the points of the windows they ended. Only series
+    /// whose state moved are saved again: an idle login costs the database nothing.
+    private func record(_ readings: [String: QuotaReading], of login: String, in current: inout State,
+                        changed: inout [TokenSeries: QuotaWindows]) -> [MetricPoint] {
+        var points: [MetricPoint] = []
+        for (resource, reading) in readings.sorted(by: { $0.key < $1.key }) {
+            let series = TokenSeries(login: login, resource: resource)
+            current.readings[series] = reading
+            var windows = current.windows[series, default: QuotaWindows()]
+            if let window = windows.read(reading) {
+                points.append(Self.point(series, window))
+                logger.info("\(login) used \(window.used) of its \(resource) quota in the window that ended at \(Self.utc(window.reset))")
+            }
+            if windows != current.windows[series] { changed[series] = windows }
+            current.windows[series] = windows
+        }
+        return points
+    }
+
+    /// The last readings, by login and resource, for `--once`'s table.
+    package var readings: [TokenSeries: QuotaReading] { state.withLock { $0.readings } }
+
+    /// Where the tokens GitHub refused came from.
+    package var refused: [String] { state.withLock { $0.refused } }
+
+    /// Each new token's login (`GET /user`, one request of its quota, once): tokens of one login
+    /// share its quota and are counted once. A refused token is reported by its origin and never
+    /// asked again; one GitHub did not answer is asked again next iteration.
+    private func identify(_ current: inout State, failures: inout [String], stop: StopSignal) async throws {
+        var waiting: [Secret] = []
+        for token in current.unidentified {
+            do {
+                let name = try await get("/user", token: token, stop: stop) { try JSONDecoder().decode(UserPayload.self, from: $0).login }
+                if current.logins.contains(where: { $0.name == name }) {
+                    logger.info("the token from \(token.origin) is another of \(name)'s: its quota is counted once")
+                } else {
+                    current.logins.append(Login(name: name, token: token))
+                }
+            } catch GitHubError.unauthorized {
+                logger.error("GitHub refused the token from \(token.origin); counting the others")
+                current.refused.append("the token from \(token.origin)")
+            } catch is StopRequested {
+                throw StopRequested()
+            } catch {
+                logger.warning("cannot learn the login of the token from \(token.origin): \(error)")
+                failures.append("learning the login of the token from \(token.origin): \(error)")
+                waiting.append(token)
+            }
+        }
+        current.unidentified = waiting
+    }
+
+    private func read(_ login: Login, stop: StopSignal) async throws -> [String: QuotaReading] {
+        try await get("/rate_limit", token: login.token, stop: stop) { try JSONDecoder().decode(RateLimitPayload.self, from: $0).readings(Self.resources) }
+    }
+
+    /// Neither `/user` nor `/rate_limit` spends the quota it would otherwise wait for.
+    private func get<Value: Sendable>(_ path: String, token: Secret, stop: StopSignal, decode: @Sendable (Data) throws -> Value) async throws -> Value {
+        guard case .page(let value, _) = try await client.getUnmetered(client.url(path), token: token, stop: stop, decode: decode) else {
+            throw GitHubError.unexpectedStatus(path: path, status: 304, message: "Not Modified, though nothing was asked conditionally")
+        }
+        return value
+    }
+
+    private func report(_ current: State, now: Int64) {
+        for (series, reading) in current.readings { metrics.read(reading, series: series, now: now) }
+        metrics.refused(current.refused.count)
+    }
+
+    static func point(_ series: TokenSeries, _ window: QuotaWindow) -> MetricPoint {
+        MetricPoint(measurement: measurement, tags: [MetricTag("login", series.login), MetricTag("resource", series.resource)],
+                    time: window.reset * 1_000_000_000, fields: [MetricField("value", .integer(Int64(window.used)))])
+    }
+
+    private static func utc(_ seconds: Int64) -> String {
+        Timestamp(seconds: seconds).iso8601
+    }
+}
