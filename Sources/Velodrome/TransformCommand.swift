@@ -22,7 +22,7 @@ enum TransformCommand {
     static let command = Command(
         name: "transform",
         summary: "Turn the mirror into metrics in InfluxDB or the embedded store",
-        usage: "velodrome transform [options] [--name METRIC count [count options]]",
+        usage: "velodrome transform [options] [--name METRIC count|latency [options]]",
         details: """
         Compute the metrics of the configuration from the SQL mirror that fetch keeps,
         and write them to InfluxDB, to the embedded store (the metric_points table),
@@ -37,8 +37,11 @@ enum TransformCommand {
             .init("Credentials and tuning", lessUsed),
             .init("Original spellings", OriginalSpellings.mysql),
         ],
-        plugins: [CountOptions.pluginName: PluginCommand(options: CountOptions.optionTable, help: CountOptions.help)],
-        footer: "Run 'velodrome help transform count' for the count plugin's options.",
+        plugins: [
+            CountOptions.pluginName: PluginCommand(options: CountOptions.optionTable, help: CountOptions.help),
+            LatencyOptions.pluginName: PluginCommand(options: LatencyOptions.optionTable, help: LatencyOptions.help),
+        ],
+        footer: "Run 'velodrome help transform count' (or latency) for a plugin's options.",
         run: run
     )
 

@@ -56,8 +56,8 @@ struct TransformBenchmark {
         // The writer alone: the points (b) computed, sent again in batches of 5000.
         let points = try await sqlite.withStore { store in
             var points: [MetricPoint] = []
-            for metric in ["merge", "contributions", "open", "needs-rebase", "lgtmed", "approved", "lgtmer", "approver", "testthis"] {
-                points += try await store.points(measurement: metric, repository: SyntheticMirror.repository)
+            for metric in try ConfigurationLoader.load(path: "config.yaml").metrics(for: try RepositoryName(parsing: SyntheticMirror.repository)) {
+                points += try await store.points(measurement: metric.name, repository: SyntheticMirror.repository)
             }
             return points
         }

@@ -35,18 +35,21 @@ package struct RepositoryConfiguration: Sendable {
     package let metrics: [MetricDefinition]
 }
 
-/// One metric: its name (the InfluxDB measurement) and the plugin arguments that define it.
+/// One metric: its name (the InfluxDB measurement), its plugin and the arguments that define it.
 package struct MetricDefinition: Sendable {
     package let name: String
-    package let plugin: String
     package let arguments: [String]
-    package let count: CountOptions
+    package let plugin: MetricPlugin
 
-    package init(name: String, plugin: String = "count", arguments: [String], count: CountOptions) {
+    package init(name: String, arguments: [String], plugin: MetricPlugin) {
         self.name = name
-        self.plugin = plugin
         self.arguments = arguments
-        self.count = count
+        self.plugin = plugin
+    }
+
+    /// Parses the plugin's arguments; a usage error names the argument at fault.
+    package init(name: String, plugin: String, arguments: [String]) throws(UsageError) {
+        self.init(name: name, arguments: arguments, plugin: try MetricPlugin(name: plugin, arguments: arguments))
     }
 }
 

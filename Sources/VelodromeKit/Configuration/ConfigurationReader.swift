@@ -67,11 +67,12 @@ struct ConfigurationReader {
             }
             let fields = try mapping(metricNode, metricPath, allowed: ["plugin", "args"])
             guard let pluginNode = fields["plugin"] else {
-                throw error(metricNode, metricPath, "missing key \"plugin\" (the only plugin is count)")
+                throw error(metricNode, metricPath, "missing key \"plugin\" (plugins: \(MetricPlugin.names.joined(separator: ", ")))")
             }
             let plugin = try string(pluginNode, metricPath.appending("plugin"))
-            guard plugin == "count" else {
-                throw error(pluginNode, metricPath.appending("plugin"), "unknown plugin \"\(plugin)\" (the only plugin is count)")
+            guard MetricPlugin.names.contains(plugin) else {
+                let hint = Suggestion.hint(for: plugin, among: MetricPlugin.names)
+                throw error(pluginNode, metricPath.appending("plugin"), "unknown plugin \"\(plugin)\"\(hint) (plugins: \(MetricPlugin.names.joined(separator: ", ")))")
             }
             let argsPath = metricPath.appending("args")
             var arguments: [String] = []
@@ -85,16 +86,16 @@ struct ConfigurationReader {
                     argumentNodes.append(item)
                 }
             }
-            let count: CountOptions
+            let metric: MetricDefinition
             do throws(UsageError) {
-                count = try CountOptions(arguments: arguments)
+                metric = try MetricDefinition(name: name, plugin: plugin, arguments: arguments)
             } catch {
                 if let index = error.argumentIndex, index < argumentNodes.count {
                     throw self.error(argumentNodes[index], argsPath.appending(index: index), error.message)
                 }
                 throw self.error(fields["args"] ?? metricNode, argsPath, error.message)
             }
-            metrics.append(MetricDefinition(name: name, plugin: plugin, arguments: arguments, count: count))
+            metrics.append(metric)
         }
         return metrics
     }

@@ -33,28 +33,24 @@ struct RepositoryTransform {
         let checkpoints = sink.keepsCheckpoints ? try await store.checkpoints(repository: repository, target: sink.target) : [:]
         let users = Interner(), labels = Interner()
         var summary = Summary(watermark: watermark)
-        var metrics: [CountMetric] = []
-        var saved: [[StateEntry]?] = []
+        var metrics: [any ActivityMetric] = []
         for definition in job.metrics {
-            var metric = CountMetric(name: definition.name, repository: repository, options: definition.count, labels: labels, users: users)
-            let parts = definition.count.state?.parts.count ?? 0
+            let metric = definition.plugin.metric(name: definition.name, repository: repository, labels: labels, users: users)
             if !rebuild, let checkpoint = checkpoints[definition.name], checkpoint.definition == definition.signature,
-               let entries = StateCodec.decode(checkpoint.state, parts: parts) {
-                metric.from = checkpoint.through.seconds
-                saved.append(entries)
-            } else {
-                // Computed from the start: whatever the output holds of the series (an earlier
-                // definition, the original tool's points) is replaced, and a stale checkpoint must
-                // not outlive the series it described.
-                if sink.keepsCheckpoints {
-                    try await sink.dropSeries(measurement: definition.name, repository: repository)
-                    if checkpoints[definition.name] != nil {
-                        try await store.deleteCheckpoint(repository: repository, metric: definition.name, target: sink.target)
-                    }
-                }
-                if checkpoints[definition.name] != nil || rebuild { summary.rebuilt.append(definition.name) }
-                saved.append(nil)
+               metric.resume(checkpoint.state, through: checkpoint.through.seconds) {
+                metrics.append(metric)
+                continue
             }
+            // Computed from the start: whatever the output holds of the series (an earlier
+            // definition, the original tool's points) is replaced, and a stale checkpoint must
+            // not outlive the series it described.
+            if sink.keepsCheckpoints {
+                try await sink.dropSeries(measurement: definition.name, repository: repository)
+                if checkpoints[definition.name] != nil {
+                    try await store.deleteCheckpoint(repository: repository, metric: definition.name, target: sink.target)
+                }
+            }
+            if checkpoints[definition.name] != nil || rebuild { summary.rebuilt.append(definition.name) }
             metrics.append(metric)
         }
         let starts = metrics.map(\.from)
@@ -65,12 +61,7 @@ struct RepositoryTransform {
         }
 
         let issues = IssueTable(try await store.issueSummaries(repository: repository), users: users)
-        for index in metrics.indices {
-            metrics[index].reserve(issues: issues.count)
-            if let entries = saved[index] {
-                metrics[index].restoreState(entries, issues: issues)
-            }
-        }
+        for metric in metrics { metric.prepare(issues: issues) }
 
         let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark)
         var points: [MetricPoint] = []
@@ -81,7 +72,7 @@ struct RepositoryTransform {
                 for row in rows {
                     guard let item = Self.item(row, issues: issues, users: users, labels: labels) else { continue }
                     summary.items += 1
-                    for index in metrics.indices { metrics[index].receive(item, issues: issues, into: &points) }
+                    for metric in metrics { metric.receive(item, issues: issues, into: &points) }
                 }
                 if points.count >= batchSize {
                     try await writer.write(points)
@@ -106,8 +97,7 @@ struct RepositoryTransform {
         if sink.keepsCheckpoints {
             var updated: [String: MetricCheckpoint] = [:]
             for (index, metric) in metrics.enumerated() {
-                let state = StateCodec.encode(metric.state?.entries(numbers: issues.numbers) ?? [], parts: metric.state?.machines.count ?? 0)
-                updated[metric.name] = MetricCheckpoint(through: watermark, definition: job.metrics[index].signature, state: state)
+                updated[metric.name] = MetricCheckpoint(through: watermark, definition: job.metrics[index].signature, state: metric.checkpoint(numbers: issues.numbers))
             }
             try await store.saveCheckpoints(updated, repository: repository, target: sink.target)
         }

@@ -11,5 +11,5 @@ package struct TransformJob: Sendable {
 
 extension MetricDefinition {
     /// What a checkpoint remembers of the definition: other arguments mean other points.
-    var signature: String { ([plugin] + arguments).map(JSONText.quote).joined(separator: " ") }
+    var signature: String { ([plugin.name] + arguments).map(JSONText.quote).joined(separator: " ") }
 }

@@ -1,25 +1,25 @@
 /// Which metrics of which repositories a transform computes: the configuration's metrics of the
 /// selected repositories (optionally only `--metric` ones), or the one metric the original's
-/// form defines on the command line (`--name M count ...`).
+/// form defines on the command line (`--name M count ...`, `--name M latency ...`).
 package struct TransformPlan: Sendable {
     package var selection: RepositorySelection
     package var metricNames: [String]
-    /// `--name` with the plugin arguments after `count`.
-    package var adHoc: (name: String, arguments: [String])?
+    /// `--name`, the plugin, and the arguments after the plugin's name.
+    package var adHoc: (name: String, plugin: String, arguments: [String])?
 
-    package init(selection: RepositorySelection, metricNames: [String], adHoc: (name: String, arguments: [String])?) {
+    package init(selection: RepositorySelection, metricNames: [String], adHoc: (name: String, plugin: String, arguments: [String])?) {
         self.selection = selection
         self.metricNames = metricNames
         self.adHoc = adHoc
     }
 
     /// From transform's options: `--metric` names, and `--name` naming either a metric of the
-    /// configuration or, before `count ...`, the metric the plugin arguments define.
+    /// configuration or, before `count ...` or `latency ...`, the metric the plugin arguments define.
     package init(parsed: ParsedArguments, selection: RepositorySelection) throws(UsageError) {
         let name = parsed.value("name")
-        if parsed.positionals.first == CountOptions.pluginName {
-            guard let name else { throw UsageError("count needs --name METRIC, the name of the metric its arguments define") }
-            self.init(selection: selection, metricNames: parsed.all("metric"), adHoc: (name, parsed.remainder))
+        if let plugin = parsed.positionals.first, MetricPlugin.names.contains(plugin) {
+            guard let name else { throw UsageError("\(plugin) needs --name METRIC, the name of the metric its arguments define") }
+            self.init(selection: selection, metricNames: parsed.all("metric"), adHoc: (name, plugin, parsed.remainder))
         } else {
             self.init(selection: selection, metricNames: parsed.all("metric") + (name.map { [$0] } ?? []), adHoc: nil)
         }
@@ -27,14 +27,15 @@ package struct TransformPlan: Sendable {
 
     package func jobs() throws -> [TransformJob] {
         if let adHoc {
-            guard metricNames.isEmpty else { throw UsageError("--metric selects metrics of the configuration; with count arguments, --name names the one metric") }
-            let options: CountOptions
-            do {
-                options = try CountOptions(arguments: adHoc.arguments)
-            } catch {
-                throw UsageError("count: \(error.message)")
+            guard metricNames.isEmpty else {
+                throw UsageError("--metric selects metrics of the configuration; with \(adHoc.plugin) arguments, --name names the one metric")
             }
-            let metric = MetricDefinition(name: adHoc.name, arguments: adHoc.arguments, count: options)
+            let metric: MetricDefinition
+            do {
+                metric = try MetricDefinition(name: adHoc.name, plugin: adHoc.plugin, arguments: adHoc.arguments)
+            } catch {
+                throw UsageError("\(adHoc.plugin): \(error.message)")
+            }
             return try selection.resolve().map { TransformJob(repository: $0, metrics: [metric]) }
         }
         let configuration = try ConfigurationLoader.load(path: selection.configurationPath)

@@ -25,7 +25,8 @@ enum PointFieldsJSON {
         return text + "}"
     }
 
-    /// Fields come back in the order the metrics write them: counters, state, percentiles, author.
+    /// Fields come back in the order the metrics write them: counters, latency, state,
+    /// percentiles, author.
     static func decode(_ text: String) throws -> [MetricField] {
         guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw StorageError("metric_points: fields are not a JSON object: \(text.prefix(80))")
@@ -41,10 +42,11 @@ enum PointFieldsJSON {
         switch name {
         case "event": (0, 0, name)
         case "comment": (1, 0, name)
-        case "count": (2, 0, name)
-        case "sum": (3, 0, name)
-        case "author": (5, 0, name)
-        default: (4, Int(name.dropLast()) ?? 0, name)
+        case "minutes": (2, 0, name)
+        case "count": (3, 0, name)
+        case "sum": (4, 0, name)
+        case "author": (6, 0, name)
+        default: (5, Int(name.dropLast()) ?? 0, name)
         }
     }
 }

@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func everyHelpFitsEightyColumns() async throws {
-        var outputs = [try await run("help").stdout, try await run("help", "transform", "count").stdout]
+        var outputs = [try await run("help").stdout, try await run("help", "transform", "count").stdout, try await run("help", "transform", "latency").stdout]
         for command in Dispatcher.commands { outputs.append(try await VelodromeProcess.run(["help", command.name]).stdout) }
         for output in outputs {
             for line in output.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
@@ -237,6 +237,9 @@ import Testing
         (["transform", "--token-file=/t"], "velodrome transform: --token-file is an option of fetch, not of transform"),
         (["transform", "--name=m", "count", "--event=merged", "--rebuild"], "velodrome transform: --rebuild is an option of transform, not of count: put it before count"),
         (["transform", "count", "--event=merged"], "velodrome transform: count needs --name METRIC, the name of the metric its arguments define"),
+        (["transform", "latency", "--to=merged"], "velodrome transform: latency needs --name METRIC, the name of the metric its arguments define"),
+        (["transform", "--repository=a/b", "--name=m", "latency", "--from=merged"], "velodrome transform: latency: latency needs --to=EVENT: where each issue's clock stops"),
+        (["transform", "--repository=a/b", "--name=m", "latency", "--to=approved"], "velodrome transform: latency: --to: unknown event \"approved\" (expected one of opened, commented, closed, reopened, merged, labeled:NAME, unlabeled:NAME, responded)"),
         (["fetch", "--settle=soon"], "velodrome fetch: bad duration \"soon\" for --settle: expected a number with a unit, such as 90s, 15m, 1h30m"),
         (["count-tokens"], "velodrome count-tokens: count-tokens needs a token: --token-file PATH, --token-dir DIR, or GITHUB_TOKEN"),
         (["count-tokens", "--interval=1m"], "velodrome count-tokens: --interval is an option of fetch, not of count-tokens"),

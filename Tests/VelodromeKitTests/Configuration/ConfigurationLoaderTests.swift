@@ -103,9 +103,21 @@ import Testing
         expectError(metric("          plugin: count\n          args: [--event=labeled]\n"),
                     "config.yaml:7:18: \(place).args[0]: --event: event \"labeled\" needs a label name, as in labeled:lgtm")
         expectError(metric("          plugin: sum\n"),
-                    "config.yaml:6:19: \(place).plugin: unknown plugin \"sum\" (the only plugin is count)")
+                    "config.yaml:6:19: \(place).plugin: unknown plugin \"sum\" (plugins: count, latency)")
+        expectError(metric("          plugin: latencies\n"),
+                    "config.yaml:6:19: \(place).plugin: unknown plugin \"latencies\"; did you mean latency? (plugins: count, latency)")
         expectError(metric("          args: []\n"),
-                    "config.yaml:6:11: \(place): missing key \"plugin\" (the only plugin is count)")
+                    "config.yaml:6:11: \(place): missing key \"plugin\" (plugins: count, latency)")
+        expectError(metric("          plugin: latency\n          args: [--no-issues]\n"),
+                    "config.yaml:7:17: \(place).args: latency needs --to=EVENT: where each issue's clock stops")
+        expectError(metric("          plugin: latency\n          args: [--to=merged, --from=labelled:lgtm]\n"),
+                    "config.yaml:7:31: \(place).args[1]: --from: unknown event \"labelled:lgtm\"; did you mean labeled? (expected one of opened, commented, closed, reopened, merged, labeled:NAME, unlabeled:NAME, responded)")
+        expectError(metric("          plugin: latency\n          args: [--to=respond]\n"),
+                    "config.yaml:7:18: \(place).args[0]: --to: unknown event \"respond\"; did you mean responded? (expected one of opened, commented, closed, reopened, merged, labeled:NAME, unlabeled:NAME, responded)")
+        expectError(metric("          plugin: latency\n          args: [--to=merged, --state=opened]\n"),
+                    "config.yaml:7:31: \(place).args[1]: unknown option --state")
+        expectError(metric("          plugin: count\n          args: [--first-time]\n"),
+                    "config.yaml:7:18: \(place).args[0]: --first-time needs --event or --comments: it picks each author's first of those")
         expectError(metric("          plugin: count\n          arguments: []\n"),
                     "config.yaml:7:11: \(place).arguments: unknown key \"arguments\" (allowed: plugin, args)")
         expectError(metric("          plugin: count\n          args: --event=merged\n"),

@@ -8,7 +8,8 @@ import Testing
         configuration = try ConfigurationLoader.load(path: RepositoryRoot.path("config.yaml"))
     }
 
-    static let kubernetesMetrics = ["merge", "contributions", "open", "needs-rebase", "lgtmed", "approved", "lgtmer", "approver", "testthis"]
+    static let kubernetesMetrics = ["merge", "contributions", "open", "needs-rebase", "lgtmed", "approved", "lgtmer", "approver", "testthis",
+                                    "time-to-first-response", "time-to-lgtm", "time-to-approve", "lgtm-to-merge", "time-to-merge", "new-contributors"]
 
     @Test func projectsAndRepositories() {
         #expect(configuration.projects.map(\.name) == ["kubernetes", "istio", "tensorflow", "beam"])
@@ -34,10 +35,10 @@ import Testing
     }
 
     @Test func kubernetesMetricsParseToTheirOptions() throws {
-        let metrics = Dictionary(uniqueKeysWithValues: configuration.metrics(for: try RepositoryName(parsing: "kubernetes/test-infra")).map { ($0.name, $0.count) })
+        let metrics = Dictionary(uniqueKeysWithValues: configuration.metrics(for: try RepositoryName(parsing: "kubernetes/test-infra")).compactMap { metric in metric.plugin.countOptions.map { (metric.name, $0) } })
         #expect(metrics["merge"]!.event == .merged)
-        #expect(metrics["merge"]!.noIssues)
-        #expect(metrics["contributions"]!.ignoredAuthors == ["k8s-merge-robot", "k8s-reviewable", "k8s-ci-robot"])
+        #expect(metrics["merge"]!.issues.noIssues)
+        #expect(metrics["contributions"]!.issues.ignoredAuthors == ["k8s-merge-robot", "k8s-reviewable", "k8s-ci-robot"])
         #expect(metrics["contributions"]!.event == .opened)
         #expect(metrics["contributions"]!.comments.map(\.pattern) == [".*"])
         #expect(metrics["contributions"]!.logAuthor)
@@ -48,17 +49,25 @@ import Testing
         #expect(metrics["approved"]!.state?.description == "opened,!labeled:needs-rebase,labeled:approved")
         #expect(metrics["lgtmer"]!.event == .labeled("lgtm"))
         #expect(metrics["lgtmer"]!.comments.map(\.pattern) == ["(?m)^/lgtm$"])
-        #expect(metrics["lgtmer"]!.ignoredAuthors == ["k8s-merge-robot"])
+        #expect(metrics["lgtmer"]!.issues.ignoredAuthors == ["k8s-merge-robot"])
         #expect(metrics["approver"]!.event == .labeled("approved"))
         #expect(metrics["approver"]!.comments.map(\.pattern) == ["(?m)^/approve$"])
         #expect(metrics["testthis"]!.comments.map(\.pattern) == ["(?m)^@k8s-bot.*test this"])
         #expect(metrics["testthis"]!.event == nil)
-        #expect(metrics["testthis"]!.ignoredAuthors == ["k8s-merge-robot", "k8s-ci-robot"])
+        #expect(metrics["testthis"]!.issues.ignoredAuthors == ["k8s-merge-robot", "k8s-ci-robot"])
+        #expect(metrics["new-contributors"]!.firstTime && metrics["new-contributors"]!.event == .opened && metrics["new-contributors"]!.issues.noIssues)
+        let latencies = Dictionary(uniqueKeysWithValues: configuration.metrics(for: try RepositoryName(parsing: "kubernetes/test-infra")).compactMap { metric in
+            metric.plugin.latencyOptions.map { (metric.name, "\($0.start) → \($0.stops.map(\.description).joined(separator: ","))") }
+        })
+        #expect(latencies == ["time-to-first-response": "opened → responded", "time-to-lgtm": "opened → labeled:lgtm", "time-to-approve": "opened → labeled:approved",
+                              "lgtm-to-merge": "labeled:lgtm → merged", "time-to-merge": "opened → merged"])
+        let firstResponse = configuration.metrics(for: try RepositoryName(parsing: "kubernetes/test-infra")).first { $0.name == "time-to-first-response" }!
+        #expect(firstResponse.plugin.latencyOptions?.ignoredResponders.contains("k8s-ci-robot") == true)
     }
 
     @Test func istioCountsContributionsFromEveryone() throws {
         let contributions = configuration.metrics(for: try RepositoryName(parsing: "istio/istio")).first { $0.name == "contributions" }!
-        #expect(contributions.count.ignoredAuthors.isEmpty)
+        #expect(contributions.plugin.countOptions?.issues.ignoredAuthors.isEmpty == true)
     }
 
     @Test func sectionsOfEachProject() {

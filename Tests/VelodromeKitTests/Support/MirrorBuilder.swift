@@ -81,7 +81,11 @@ struct TransformRunner {
     }
 
     static func metric(_ name: String, _ arguments: [String]) throws -> MetricDefinition {
-        MetricDefinition(name: name, arguments: arguments, count: try CountOptions(arguments: arguments))
+        try MetricDefinition(name: name, plugin: "count", arguments: arguments)
+    }
+
+    static func latency(_ name: String, _ arguments: [String]) throws -> MetricDefinition {
+        try MetricDefinition(name: name, plugin: "latency", arguments: arguments)
     }
 
     @discardableResult

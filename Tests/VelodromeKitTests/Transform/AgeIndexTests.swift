@@ -53,13 +53,32 @@ import Testing
     @Test func stateCodecRoundTrips() {
         let entries = [StateEntry(number: 1, nodes: [1, 0], since: [5, Timestamp.goZero.seconds]),
                        StateEntry(number: 1 << 40, nodes: [2, 1], since: [-7, 9])]
-        let bytes = StateCodec.encode(entries, parts: 2)
-        let decoded = StateCodec.decode(bytes, parts: 2)!
-        #expect(decoded.map(\.number) == [1, 1 << 40])
-        #expect(decoded.map(\.nodes) == [[1, 0], [2, 1]])
-        #expect(decoded.map(\.since) == [[5, Timestamp.goZero.seconds], [-7, 9]])
-        #expect(StateCodec.decode(bytes, parts: 3) == nil)
-        #expect(StateCodec.decode(Array(bytes.dropLast()), parts: 2) == nil)
-        #expect(StateCodec.decode(StateCodec.encode([], parts: 0), parts: 0)!.isEmpty)
+        let bytes = StateCodec.encode(CountState(entries: entries), parts: 2)
+        // Without --first-time, version 1 exactly as it was: older checkpoints stay valid.
+        #expect(Array(bytes.prefix(6)) == [1, 2, 2, 0, 0, 0])
+        #expect(bytes.count == 6 + 2 * (8 + 9 * 2))
+        #expect(StateCodec.decode(bytes, parts: 2, counters: nil) == CountState(entries: entries))
+        #expect(StateCodec.decode(bytes, parts: 3, counters: nil) == nil)
+        #expect(StateCodec.decode(Array(bytes.dropLast()), parts: 2, counters: nil) == nil)
+        #expect(StateCodec.decode(StateCodec.encode(CountState(), parts: 0), parts: 0, counters: nil) == CountState())
+        // With it, version 2 carries each counter's logins; a version 1 state is not one of those.
+        let seen = CountState(entries: entries, seen: [["alice", "bob"], [], ["zoë 🚀"]])
+        let withSeen = StateCodec.encode(seen, parts: 2)
+        #expect(withSeen.first == 2)
+        #expect(StateCodec.decode(withSeen, parts: 2, counters: 3) == seen)
+        #expect(StateCodec.decode(withSeen, parts: 2, counters: 2) == nil)
+        #expect(StateCodec.decode(bytes, parts: 2, counters: 3) == nil)
+        #expect(StateCodec.decode(withSeen, parts: 2, counters: nil) == nil)
+        #expect(StateCodec.decode(Array(withSeen.dropLast()), parts: 2, counters: 3) == nil)
+    }
+
+    @Test func latencyCodecRoundTrips() {
+        let entries = [LatencyEntry(number: 7, started: 1_700_000_000, stopped: false),
+                       LatencyEntry(number: 1 << 40, started: LatencyMetric.notStarted, stopped: true)]
+        let bytes = LatencyCodec.encode(entries)
+        #expect(LatencyCodec.decode(bytes) == entries)
+        #expect(LatencyCodec.decode(Array(bytes.dropLast())) == nil)
+        #expect(LatencyCodec.decode(bytes + [0]) == nil)
+        #expect(LatencyCodec.decode(StateCodec.encode(CountState(), parts: 0)) == nil)
     }
 }

@@ -2,7 +2,8 @@
 
 /// The original's count plugin, written the plain way (strings, a dictionary of part states per
 /// issue, every age sorted for every point), with Velodrome's fixes: ignored actors still move
-/// state, ages in minutes, distinct nanosecond times. Tests hold the real implementation to it.
+/// state, ages in minutes, distinct nanosecond times; and Velodrome's additions, `--first-time`
+/// and the latency plugin, as docs/metrics.md defines them. Tests hold the real implementation to it.
 enum ReferenceCount {
     struct Part { var active: Bool; var waitsFor: EventMatcher; var since: Int64 }
 
@@ -19,28 +20,70 @@ enum ReferenceCount {
             .sorted { ($0.time, $0.rank, $0.id, $0.review ? 1 : 0) < ($1.time, $1.rank, $1.id, $1.review ? 1 : 0) }
     }
 
-    static func points(_ metric: MetricDefinition, repository: String, issues: [IssueRecord], events: [EventRecord], comments: [CommentRecord], until: Int64) -> [MetricPoint] {
-        let options = metric.count
-        let byNumber = Dictionary(uniqueKeysWithValues: issues.map { ($0.number, $0) })
-        var states: [Int64: [Part]] = [:]
+    /// Points of one series, each at its second plus its place among the series' points in it.
+    struct Emitter {
+        let measurement: String, repository: String
         var points: [MetricPoint] = []
         var lastSecond: Int64 = .min, sequence: Int64 = 0
-        func emit(_ time: Int64, _ fields: [MetricField]) {
+
+        mutating func emit(_ time: Int64, _ fields: [MetricField]) {
             if time == lastSecond { sequence += 1 } else { lastSecond = time; sequence = 0 }
-            points.append(MetricPoint(measurement: metric.name, repository: repository, time: time * 1_000_000_000 + sequence, fields: fields))
+            points.append(MetricPoint(measurement: measurement, repository: repository, time: time * 1_000_000_000 + sequence, fields: fields))
         }
-        for item in stream(issues: issues, events: events, comments: comments, from: nil, until: until) {
-            guard let issue = byNumber[item.number] else { continue }
-            if options.ignoredAuthors.contains(issue.user) { continue }
-            if options.noIssues, !issue.isPullRequest { continue }
-            if options.noPullRequests, issue.isPullRequest { continue }
+    }
+
+    static func admits(_ issue: IssueRecord, _ selection: IssueSelection) -> Bool {
+        !selection.ignoredAuthors.contains(issue.user) && !(selection.noIssues && !issue.isPullRequest) && !(selection.noPullRequests && issue.isPullRequest)
+    }
+
+    static func points(_ metric: MetricDefinition, repository: String, issues: [IssueRecord], events: [EventRecord], comments: [CommentRecord], until: Int64) -> [MetricPoint] {
+        let stream = stream(issues: issues, events: events, comments: comments, from: nil, until: until)
+        let byNumber = Dictionary(uniqueKeysWithValues: issues.map { ($0.number, $0) })
+        var emitter = Emitter(measurement: metric.name, repository: repository)
+        switch metric.plugin {
+        case .count(let options): count(options, stream, byNumber, &emitter)
+        case .latency(let options): latency(options, stream, byNumber, &emitter)
+        }
+        return emitter.points
+    }
+
+    /// Per issue, the first `--from` starts the clock; the first `--to` at or after it stops it,
+    /// once for ever, with the whole minutes between.
+    static func latency(_ options: LatencyOptions, _ stream: [Item], _ byNumber: [Int64: IssueRecord], _ emitter: inout Emitter) {
+        var started: [Int64: Int64] = [:]
+        var stopped: Set<Int64> = []
+        for item in stream {
+            guard let issue = byNumber[item.number], admits(issue, options.issues), !stopped.contains(item.number) else { continue }
+            func matches(_ end: LatencyEvent) -> Bool {
+                switch end {
+                case .event(let matcher): matcher.matches(event: item.event, label: item.label)
+                case .responded: item.body != nil && item.actor != issue.user && !options.ignoredResponders.contains(item.actor)
+                }
+            }
+            if started[item.number] == nil, matches(options.start) { started[item.number] = item.time }
+            guard let start = started[item.number], options.stops.contains(where: matches) else { continue }
+            stopped.insert(item.number)
+            let author: [MetricField] = options.logAuthor ? [MetricField("author", .string(issue.user))] : []
+            emitter.emit(item.time, [MetricField("minutes", .integer((item.time - start) / 60)), MetricField("count", .integer(1))] + author)
+        }
+    }
+
+    static func count(_ options: CountOptions, _ stream: [Item], _ byNumber: [Int64: IssueRecord], _ emitter: inout Emitter) {
+        var states: [Int64: [Part]] = [:]
+        // With --first-time: who each counter (the event's, then each regex's) has counted.
+        var seen = Array(repeating: Set<String>(), count: 1 + options.comments.count)
+        func first(_ counter: Int, _ actor: String) -> Bool { !options.firstTime || seen[counter].insert(actor).inserted }
+        for item in stream {
+            guard let issue = byNumber[item.number], admits(issue, options.issues) else { continue }
             let author: [MetricField] = options.logAuthor ? [MetricField("author", .string(item.actor))] : []
-            if !options.ignoredAuthors.contains(item.actor) {
-                if let event = options.event, event.matches(event: item.event, label: item.label) {
-                    emit(item.time, [MetricField("event", .integer(1))] + author)
+            if !options.issues.ignoredAuthors.contains(item.actor) {
+                if let event = options.event, event.matches(event: item.event, label: item.label), first(0, item.actor) {
+                    emitter.emit(item.time, [MetricField("event", .integer(1))] + author)
                 }
                 if let body = item.body {
-                    for regex in options.comments where regex.matches(body) { emit(item.time, [MetricField("comment", .integer(1))] + author) }
+                    for (index, regex) in options.comments.enumerated() where regex.matches(body) && first(1 + index, item.actor) {
+                        emitter.emit(item.time, [MetricField("comment", .integer(1))] + author)
+                    }
                 }
             }
             guard item.body == nil, let state = options.state else { continue }
@@ -62,9 +105,8 @@ enum ReferenceCount {
                 let value = ages.isEmpty ? 0 : floorMinutes(ages[(percentile * ages.count + 99) / 100 - 1])
                 fields.append(MetricField("\(percentile)%", .integer(value)))
             }
-            emit(item.time, fields)
+            emitter.emit(item.time, fields)
         }
-        return points
     }
 
     static func floorMinutes(_ seconds: Int64) -> Int64 { seconds >= 0 ? seconds / 60 : -((-seconds + 59) / 60) }

@@ -12,6 +12,10 @@ import Testing
             try TransformRunner.metric("issues-open", ["--no-pull-requests", "--state=opened", "--percentiles=50,90,99"]),
             try TransformRunner.metric("never-merged", ["--state=!merged,!labeled:lgtm", "--percentiles=10"]),
             try TransformRunner.metric("closers", ["--event=closed", "--ignore-authors=k8s-ci-robot", "--log-author"]),
+            try TransformRunner.metric("first-reviews", ["--event=labeled:lgtm", "--comments=/lgtm,/approve", "--first-time", "--ignore-authors=k8s-merge-robot"]),
+            try TransformRunner.latency("closed-or-merged", ["--to=closed,merged", "--ignore-authors=k8s-ci-robot", "--log-author"]),
+            try TransformRunner.latency("comment-to-answer", ["--no-pull-requests", "--from=commented", "--to=responded", "--ignore-responders=k8s-ci-robot,k8s-reviewable"]),
+            try TransformRunner.latency("reopened-to-lgtm", ["--from=reopened", "--to=labeled:lgtm,unlabeled:needs-rebase"]),
         ]
     }
 

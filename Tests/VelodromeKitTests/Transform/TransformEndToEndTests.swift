@@ -61,7 +61,7 @@ import Testing
             #expect(transform.status == 0, "\(transform.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))
             let metrics = try ConfigurationLoader.load(path: config).metrics(for: try RepositoryName(parsing: Self.repository))
-            #expect(metrics.count == 9)
+            #expect(metrics.count == 15)
             let store = harness.store
             var total = 0
             for metric in metrics {
@@ -70,6 +70,10 @@ import Testing
                 total += points.count
             }
             #expect(total > 300)
+            // Every new metric has points to check here, not only the old ones.
+            for name in ["time-to-first-response", "time-to-lgtm", "time-to-approve", "lgtm-to-merge", "time-to-merge", "new-contributors"] {
+                #expect(try await !store.points(measurement: name, repository: Self.repository).isEmpty, "\(name)")
+            }
 
             let stdout = try await VelodromeProcess.run(["transform", "--once", "--repository", Self.repository, "--database", database,
                                                    "--config", config, "--metric", "lgtmed,contributions", "--output", "-"])
@@ -89,7 +93,7 @@ import Testing
                                                    "--output", "-", "--name", "lgtmer", "count"] + arguments)
             #expect(result.status == 0, "\(result.stderr)")
             let truth = try #require(harness.github.repository(Self.repository))
-            let metric = MetricDefinition(name: "lgtmer", arguments: arguments, count: try CountOptions(arguments: arguments))
+            let metric = try MetricDefinition(name: "lgtmer", plugin: "count", arguments: arguments)
             #expect(result.stdout == LineProtocol.lines(expected(truth, metric)))
         }
     }
@@ -123,7 +127,7 @@ import Testing
         (["transform", "--repository", "a/b", "--name", "x", "count", "--state=opened,commented"],
          "velodrome transform: count: --state: \"commented\" cannot be part of a state (comments do not change state): \"opened,commented\""),
         (["transform", "--project", "kubernetes", "--metric", "lgtmr"],
-         "velodrome transform: no metric \"lgtmr\" for the selected repositories; did you mean lgtmer? (they have approved, approver, contributions, lgtmed, lgtmer, merge, needs-rebase, open, testthis)"),
+         "velodrome transform: no metric \"lgtmr\" for the selected repositories; did you mean lgtmer? (they have approved, approver, contributions, lgtm-to-merge, lgtmed, lgtmer, merge, needs-rebase, new-contributors, open, testthis, time-to-approve, time-to-first-response, time-to-lgtm, time-to-merge)"),
         (["transform", "--project", "kubernetes", "--influx-host", "http://a:1", "--influx-url", "http://b:2"],
          "velodrome transform: give --influx-host (InfluxDB 1.x) or --influx-url (InfluxDB 2/3), not both"),
         (["transform", "--project", "kubernetes", "--influx-url", "http://b:2", "--influx-org", "o", "--influx-bucket", "b"],

@@ -4,17 +4,19 @@ import Foundation
 /// issues by ignored authors and of the filtered-out kind are dropped with everything on them;
 /// the event and comment counters skip ignored actors; the state counter does not (an ignored
 /// robot's merge still ends a PR's open state, which the original got wrong).
-struct CountMetric {
+final class CountMetric: ActivityMetric {
     let name: String
     let repository: String
     let options: CountOptions
-    /// The metric's checkpoint: items before it are already in its restored state (nil: from the start).
-    var from: Int64?
+    private(set) var from: Int64?
     private let event: CompiledMatcher?
-    private let ignored: Set<Int32>
+    private let filter: IssueFilter
     private let users: Interner
-    private(set) var state: StateTracker?
+    private var state: StateTracker?
     private var clock = PointClock()
+    /// With `--first-time`: the authors each counter (the event's, then each regex's) has counted.
+    private var seen: [Set<Int32>]?
+    private var resumed: CountState?
 
     init(name: String, repository: String, options: CountOptions, labels: Interner, users: Interner) {
         self.name = name
@@ -22,32 +24,45 @@ struct CountMetric {
         self.options = options
         self.users = users
         event = options.event.map { CompiledMatcher($0, labels: labels) }
-        ignored = Set(options.ignoredAuthors.map { users.id($0) })
+        filter = IssueFilter(options.issues, users: users)
         state = options.state.map { StateTracker($0, labels: labels) }
+        if options.firstTime { seen = Array(repeating: [], count: 1 + options.comments.count) }
     }
 
-    mutating func reserve(issues count: Int) { state?.reserve(issues: count) }
+    func resume(_ bytes: [UInt8], through: Int64) -> Bool {
+        guard let decoded = StateCodec.decode(bytes, parts: options.state?.parts.count ?? 0, counters: seen?.count) else { return false }
+        resumed = decoded
+        from = through
+        return true
+    }
 
-    mutating func restoreState(_ entries: [StateEntry], issues: IssueTable) {
-        state?.restore(entries, issues: issues)
+    func prepare(issues: IssueTable) {
+        state?.reserve(issues: issues.count)
+        guard let resumed else { return }
+        state?.restore(resumed.entries, issues: issues)
+        if let logins = resumed.seen { seen = logins.map { Set($0.map(users.id)) } }
+        self.resumed = nil
+    }
+
+    func checkpoint(numbers: [Int64]) -> [UInt8] {
+        let seenLogins = seen?.map { $0.map(users.name).sorted() }
+        return StateCodec.encode(CountState(entries: state?.entries(numbers: numbers) ?? [], seen: seenLogins), parts: state?.machines.count ?? 0)
     }
 
     /// Feeds one item; appends the points it makes, in the original's order: the event or comment
     /// counters' points, then the state counter's.
-    mutating func receive(_ item: ActivityItem, issues: IssueTable, into points: inout [MetricPoint]) {
+    func receive(_ item: ActivityItem, issues: IssueTable, into points: inout [MetricPoint]) {
         if let from, item.time < from { return }
         let issue = Int(item.issue)
-        if ignored.contains(issues.authors[issue]) { return }
-        if options.noIssues, !issues.pullRequests[issue] { return }
-        if options.noPullRequests, issues.pullRequests[issue] { return }
-        if !ignored.contains(item.actor) {
+        guard filter.admits(issue, issues) else { return }
+        if !filter.ignored.contains(item.actor) {
             let kind = item.source == .comment ? EventKind.commented : item.event
-            if let event, event.matches(kind, label: item.label) {
+            if let event, event.matches(kind, label: item.label), firstOf(counter: 0, item.actor) {
                 points.append(point(item, [MetricField("event", .integer(1))], author: true))
             }
             if item.source == .comment {
-                for regex in options.comments where regex.matches(item.body) {
-                    points.append(point(item, [MetricField("comment", .integer(1))], author: true))
+                for (index, regex) in options.comments.enumerated() where regex.matches(item.body) {
+                    if firstOf(counter: 1 + index, item.actor) { points.append(point(item, [MetricField("comment", .integer(1))], author: true)) }
                 }
             }
         }
@@ -62,7 +77,13 @@ struct CountMetric {
         points.append(point(item, fields, author: false))
     }
 
-    private mutating func point(_ item: ActivityItem, _ fields: [MetricField], author: Bool) -> MetricPoint {
+    /// Without `--first-time`, always; with it, only the first time this counter sees `author`.
+    private func firstOf(counter: Int, _ author: Int32) -> Bool {
+        guard seen != nil else { return true }
+        return seen![counter].insert(author).inserted
+    }
+
+    private func point(_ item: ActivityItem, _ fields: [MetricField], author: Bool) -> MetricPoint {
         var fields = fields
         if author, options.logAuthor { fields.append(MetricField("author", .string(users.name(item.actor)))) }
         return MetricPoint(measurement: name, repository: repository, time: clock.time(forSecond: item.time), fields: fields)

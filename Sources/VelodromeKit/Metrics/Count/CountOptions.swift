@@ -4,10 +4,10 @@ package struct CountOptions: Sendable {
     package var comments: [GoRegex] = []
     package var state: StateDescription?
     package var percentiles: [Int] = []
-    package var ignoredAuthors: [String] = []
-    package var noIssues = false
-    package var noPullRequests = false
+    package var issues = IssueSelection()
     package var logAuthor = false
+    /// Only each author's first matching event, and first comment matching each regex.
+    package var firstTime = false
 
     package init() {}
 
@@ -23,6 +23,7 @@ package struct CountOptions: Sendable {
         .flag("no-issues", help: "Count pull requests only."),
         .flag("no-pull-requests", help: "Count issues only."),
         .flag("log-author", help: "Add an author field to event and comment points."),
+        .flag("first-time", help: "Count only each author's first matching event, and first comment matching each regex, in the repository's history."),
     ]
 
     package static let help = CommandHelp(
@@ -71,12 +72,11 @@ package struct CountOptions: Sendable {
                 }
             }
         }
-        ignoredAuthors = parsed.all("ignore-authors")
-        noIssues = parsed.flag("no-issues")
-        noPullRequests = parsed.flag("no-pull-requests")
+        issues = try IssueSelection(parsed: parsed, index: index)
         logAuthor = parsed.flag("log-author")
-        if noIssues, noPullRequests {
-            throw UsageError("--no-issues and --no-pull-requests together would count nothing", argumentIndex: index("no-pull-requests"))
+        firstTime = parsed.flag("first-time")
+        if firstTime, event == nil, comments.isEmpty {
+            throw UsageError("--first-time needs --event or --comments: it picks each author's first of those", argumentIndex: index("first-time"))
         }
     }
 

@@ -16,7 +16,8 @@ package enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
     package static let names = ["opened", "commented", "closed", "reopened", "merged", "labeled:NAME", "unlabeled:NAME"]
 
     /// Parses one event description; the empty string matches nothing, as in the original.
-    package init(parsing text: String) throws(UsageError) {
+    /// `others` are words the caller accepts besides (latency's `responded`), for the error.
+    package init(parsing text: String, others: [String] = []) throws(UsageError) {
         let name = text.prefix { $0 != ":" }
         let label = text.dropFirst(name.count + 1)
         switch name {
@@ -32,8 +33,8 @@ package enum EventMatcher: Sendable, Hashable, CustomStringConvertible {
             }
             self = name == "labeled" ? .labeled(String(label)) : .unlabeled(String(label))
         default:
-            let hint = Suggestion.hint(for: String(name), among: ["opened", "commented", "closed", "reopened", "merged", "labeled", "unlabeled"])
-            throw UsageError("unknown event \"\(text)\"\(hint) (expected one of \(Self.names.joined(separator: ", ")))")
+            let hint = Suggestion.hint(for: String(name), among: ["opened", "commented", "closed", "reopened", "merged", "labeled", "unlabeled"] + others)
+            throw UsageError("unknown event \"\(text)\"\(hint) (expected one of \((Self.names + others).joined(separator: ", ")))")
         }
         if case .opened = self, text != "opened" { throw UsageError("event \"\(text)\" takes no label") }
         if !text.isEmpty, !text.hasPrefix("labeled"), !text.hasPrefix("unlabeled"), text.contains(":") {

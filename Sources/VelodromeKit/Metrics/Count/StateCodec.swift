@@ -1,46 +1,69 @@
-/// A state tracker's entries as bytes, for checkpoints: version, part count, entry count, then per
-/// issue its number and, per part, the machine node and the activation time (little-endian).
+/// What a `count` metric carries from run to run: each issue's state parts, and with
+/// `--first-time` the authors each counter has already counted.
+struct CountState: Equatable {
+    var entries: [StateEntry] = []
+    /// Per counter (the event counter, then each `--comments` regex), the logins it has counted,
+    /// sorted; nil without `--first-time`.
+    var seen: [[String]]?
+}
+
+/// A count metric's state as bytes, for checkpoints. Version 1: part count, entry count, then per
+/// issue its number and, per part, the machine node and the activation time. Version 2 (with
+/// `--first-time`) adds the counters' logins. Without `--first-time` the bytes are version 1's, so
+/// checkpoints written before version 2 existed stay valid.
 enum StateCodec {
-    static let version: UInt8 = 1
-
-    static func encode(_ entries: [StateEntry], parts: Int) -> [UInt8] {
-        var bytes: [UInt8] = [version, UInt8(parts)]
-        bytes.reserveCapacity(6 + entries.count * (8 + 9 * parts))
-        append(UInt32(entries.count), to: &bytes)
-        for entry in entries {
-            append(UInt64(bitPattern: entry.number), to: &bytes)
-            bytes += entry.nodes
-            for time in entry.since { append(UInt64(bitPattern: time), to: &bytes) }
+    static func encode(_ state: CountState, parts: Int) -> [UInt8] {
+        var writer = CheckpointWriter()
+        writer.reserve(6 + state.entries.count * (8 + 9 * parts))
+        writer.byte(state.seen == nil ? 1 : 2)
+        writer.byte(UInt8(parts))
+        writer.integer(UInt32(state.entries.count))
+        for entry in state.entries {
+            writer.integer(UInt64(bitPattern: entry.number))
+            for node in entry.nodes { writer.byte(node) }
+            for time in entry.since { writer.integer(UInt64(bitPattern: time)) }
         }
-        return bytes
+        if let seen = state.seen {
+            writer.byte(UInt8(seen.count))
+            for logins in seen {
+                writer.integer(UInt32(logins.count))
+                for login in logins { writer.text(login) }
+            }
+        }
+        return writer.bytes
     }
 
-    /// nil when the bytes are not a state of this many parts (then the metric is rebuilt).
-    static func decode(_ bytes: [UInt8], parts: Int) -> [StateEntry]? {
-        guard bytes.count >= 6, bytes[0] == version, Int(bytes[1]) == parts else { return nil }
-        var offset = 2
-        let count = Int(read(bytes, &offset, as: UInt32.self))
-        guard bytes.count == 6 + count * (8 + 9 * parts) else { return nil }
-        var entries: [StateEntry] = []
-        entries.reserveCapacity(count)
+    /// nil when the bytes are not a state of this shape: this many parts, and `counters` lists of
+    /// logins (nil: no `--first-time`). The metric is then computed from the start.
+    static func decode(_ bytes: [UInt8], parts: Int, counters: Int?) -> CountState? {
+        var reader = CheckpointReader(bytes)
+        guard let version = reader.byte(), version == (counters == nil ? 1 : 2),
+              reader.byte().map(Int.init) == parts, let count = reader.integer(UInt32.self) else { return nil }
+        var state = CountState()
+        state.entries.reserveCapacity(Int(count))
         for _ in 0..<count {
-            let number = Int64(bitPattern: read(bytes, &offset, as: UInt64.self))
-            let nodes = Array(bytes[offset..<(offset + parts)])
-            offset += parts
-            let since = (0..<parts).map { _ in Int64(bitPattern: read(bytes, &offset, as: UInt64.self)) }
-            entries.append(StateEntry(number: number, nodes: nodes, since: since))
+            guard let number = reader.integer(UInt64.self), let nodes = reader.bytes(parts) else { return nil }
+            var since: [Int64] = []
+            for _ in 0..<parts {
+                guard let time = reader.integer(UInt64.self) else { return nil }
+                since.append(Int64(bitPattern: time))
+            }
+            state.entries.append(StateEntry(number: Int64(bitPattern: number), nodes: nodes, since: since))
         }
-        return entries
-    }
-
-    private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-    }
-
-    private static func read<T: FixedWidthInteger>(_ bytes: [UInt8], _ offset: inout Int, as: T.Type) -> T {
-        var value: T = 0
-        for index in 0..<MemoryLayout<T>.size { value |= T(bytes[offset + index]) << (8 * index) }
-        offset += MemoryLayout<T>.size
-        return value
+        if let counters {
+            guard reader.byte().map(Int.init) == counters else { return nil }
+            var seen: [[String]] = []
+            for _ in 0..<counters {
+                guard let count = reader.integer(UInt32.self) else { return nil }
+                var logins: [String] = []
+                for _ in 0..<count {
+                    guard let login = reader.text() else { return nil }
+                    logins.append(login)
+                }
+                seen.append(logins)
+            }
+            state.seen = seen
+        }
+        return reader.atEnd ? state : nil
     }
 }

@@ -1,0 +1,82 @@
+/// The plugins a metric can use, each with its parsed options.
+package enum MetricPlugin: Sendable {
+    /// Events, comments, and the number and age of issues in a state.
+    case count(CountOptions)
+    /// Time from one event of an issue to another, once per issue.
+    case latency(LatencyOptions)
+
+    package static let names = [CountOptions.pluginName, LatencyOptions.pluginName]
+
+    package init(name: String, arguments: [String]) throws(UsageError) {
+        switch name {
+        case CountOptions.pluginName: self = .count(try CountOptions(arguments: arguments))
+        case LatencyOptions.pluginName: self = .latency(try LatencyOptions(arguments: arguments))
+        default:
+            let hint = Suggestion.hint(for: name, among: Self.names)
+            throw UsageError("unknown plugin \"\(name)\"\(hint) (plugins: \(Self.names.joined(separator: ", ")))")
+        }
+    }
+
+    package var name: String {
+        switch self {
+        case .count: CountOptions.pluginName
+        case .latency: LatencyOptions.pluginName
+        }
+    }
+
+    package var countOptions: CountOptions? {
+        if case .count(let options) = self { return options }
+        return nil
+    }
+
+    package var latencyOptions: LatencyOptions? {
+        if case .latency(let options) = self { return options }
+        return nil
+    }
+
+    /// Which issues the metric looks at: both plugins filter the same way.
+    var issues: IssueSelection {
+        switch self {
+        case .count(let options): options.issues
+        case .latency(let options): options.issues
+        }
+    }
+}
+
+/// `--ignore-authors`, `--no-issues`, `--no-pull-requests`: issues dropped with everything on them.
+package struct IssueSelection: Sendable, Equatable {
+    package var ignoredAuthors: [String] = []
+    package var noIssues = false
+    package var noPullRequests = false
+
+    init(parsed: ParsedArguments, index: (String) -> Int?) throws(UsageError) {
+        ignoredAuthors = parsed.all("ignore-authors")
+        noIssues = parsed.flag("no-issues")
+        noPullRequests = parsed.flag("no-pull-requests")
+        if noIssues, noPullRequests {
+            throw UsageError("--no-issues and --no-pull-requests together would count nothing", argumentIndex: index("no-pull-requests"))
+        }
+    }
+
+    package init() {}
+}
+
+/// An `IssueSelection` resolved against the repository's users: a check is a set lookup and two flags.
+struct IssueFilter {
+    let ignored: Set<Int32>
+    let noIssues: Bool
+    let noPullRequests: Bool
+
+    init(_ selection: IssueSelection, users: Interner) {
+        ignored = Set(selection.ignoredAuthors.map { users.id($0) })
+        noIssues = selection.noIssues
+        noPullRequests = selection.noPullRequests
+    }
+
+    func admits(_ issue: Int, _ issues: IssueTable) -> Bool {
+        if ignored.contains(issues.authors[issue]) { return false }
+        if noIssues, !issues.pullRequests[issue] { return false }
+        if noPullRequests, issues.pullRequests[issue] { return false }
+        return true
+    }
+}
