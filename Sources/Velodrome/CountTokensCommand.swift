@@ -42,6 +42,9 @@ enum CountTokensCommand {
         let parsed = invocation.parsed
         let schedule = LoopSchedule(once: parsed.flag("once"), interval: .seconds(TokenCountStage.floor))
         let json = try parsed.choice("output", from: [("table", false), ("json", true)])
+        if !schedule.once, case .commandLine? = parsed.sources["output"] {
+            throw UsageError("--output says how --once prints the quotas; a loop serves them on /metrics (--listen)")
+        }
         let tokens = try GitHubTokens.resolve(files: parsed.all("token-file"), directory: parsed.value("token-dir"), environment: invocation.environment)
         guard !tokens.isEmpty else { throw UsageError("count-tokens needs a token: --token-file PATH, --token-dir DIR, or GITHUB_TOKEN") }
         let githubURL = try GitHubTokens.apiURL(parsed.string("github-url"))

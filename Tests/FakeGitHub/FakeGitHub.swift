@@ -139,6 +139,11 @@ public final class FakeGitHub: Sendable {
         state.withLock { $0.tokens[token] = login }
     }
 
+    /// Revokes `token`: it is refused with 401 from now on.
+    public func removeToken(_ token: String) {
+        _ = state.withLock { $0.tokens.removeValue(forKey: token) }
+    }
+
     /// Sets the primary rate limit of a login (nil = anonymous; defaults 5000 and 60).
     /// `remaining` defaults to `limit`; `resetAt` (Unix seconds) defaults to one hour after
     /// the next request.

@@ -156,7 +156,9 @@ package final class GitHubClient: Sendable {
                     secondaryHits += 1
                     try await waitForLimit(.seconds(max(seconds, 1)), why: "GitHub asked to retry \(path) after \(seconds)s (\(response.status))", hits: secondaryHits)
                 } else if response.header("x-ratelimit-remaining") == "0" {
-                    // The login is marked spent: the next pick waits for its reset or takes another login.
+                    // The login is marked spent: the next pick waits for its reset or takes another
+                    // login. Outside the pool nothing would wait: asking again at once would spin.
+                    guard metered else { throw GitHubError.rateLimited("GitHub quota of the token from \(token?.origin ?? "nobody") is spent (GET \(path)): \(message)") }
                 } else if response.status == 429 || message.lowercased().contains("secondary rate limit") || message.lowercased().contains("abuse") {
                     secondaryHits += 1
                     let delay = max(.seconds(60), policy.secondaryBackoff.delay(attempt: secondaryHits, random: 0))

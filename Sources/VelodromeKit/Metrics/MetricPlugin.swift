@@ -33,14 +33,6 @@ package enum MetricPlugin: Sendable {
         if case .latency(let options) = self { return options }
         return nil
     }
-
-    /// Which issues the metric looks at: both plugins filter the same way.
-    var issues: IssueSelection {
-        switch self {
-        case .count(let options): options.issues
-        case .latency(let options): options.issues
-        }
-    }
 }
 
 /// `--ignore-authors`, `--no-issues`, `--no-pull-requests`: issues dropped with everything on them.

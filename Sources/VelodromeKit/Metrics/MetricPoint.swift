@@ -22,6 +22,20 @@ package struct MetricPoint: Sendable, Equatable {
     /// The `repository` tag; empty for a series of no repository.
     package var repository: String { tags.first { $0.name == "repository" }?.value ?? "" }
 
+    /// The point of a series as `series` spells it: the repository, or `name=value,...`
+    /// (repository names hold no `=`).
+    package init(measurement: String, series: String, time: Int64, fields: [MetricField]) {
+        guard series.contains("=") else {
+            self.init(measurement: measurement, repository: series, time: time, fields: fields)
+            return
+        }
+        let tags = series.split(separator: ",").map { pair in
+            let name = pair.prefix { $0 != "=" }
+            return MetricTag(String(name), String(pair.dropFirst(name.count + 1)))
+        }
+        self.init(measurement: measurement, tags: tags, time: time, fields: fields)
+    }
+
     /// The series within its measurement, as the embedded store keys it: the repository, or
     /// `name=value,...` for series of other tags.
     package var series: String {

@@ -70,7 +70,8 @@ package struct QuotaWindows: Sendable, Equatable {
             }
             return record(QuotaWindow(reset: previous.reset, used: previous.used))
         }
-        if reading.remaining > previous.remaining {
+        // A refill gives back what was used; a bigger limit alone is none.
+        if reading.remaining > previous.remaining, reading.used < previous.used {
             refilled = true
             return record(QuotaWindow(reset: previous.reset, used: previous.used))
         }

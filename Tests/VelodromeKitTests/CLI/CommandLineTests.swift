@@ -243,6 +243,7 @@ import Testing
         (["fetch", "--settle=soon"], "velodrome fetch: bad duration \"soon\" for --settle: expected a number with a unit, such as 90s, 15m, 1h30m"),
         (["count-tokens"], "velodrome count-tokens: count-tokens needs a token: --token-file PATH, --token-dir DIR, or GITHUB_TOKEN"),
         (["count-tokens", "--interval=1m"], "velodrome count-tokens: --interval is an option of fetch, not of count-tokens"),
+        (["count-tokens", "--output=json"], "velodrome count-tokens: --output says how --once prints the quotas; a loop serves them on /metrics (--listen)"),
         (["count-tokens", "--output=yaml"], "velodrome count-tokens: bad value \"yaml\" for --output: expected one of table, json"),
         (["count-tokens", "--token=/nonexistent/bot"], "velodrome count-tokens: cannot read secret file /nonexistent/bot: No such file or directory"),
         (["gen-manifests"], "velodrome gen-manifests: not implemented yet"),

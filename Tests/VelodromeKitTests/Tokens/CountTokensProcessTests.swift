@@ -110,10 +110,16 @@ import Testing
             #expect(exposition.samples[#"velodrome_tokens_limit{login="tester",resource="search"}"#] == 30)
             #expect(exposition.samples[#"velodrome_tokens_used{login="tester",resource="core"}"#] == 1)
             #expect(exposition.samples["velodrome_tokens_refused"] == 1)
-            // The refused token fails every iteration; nothing has succeeded yet, so /healthz names it.
-            let health = try #require(try await ServiceEndpointProcessTests.get(port, "/healthz"))
-            #expect(health.status == "HTTP/1.1 503")
-            #expect(health.body == "count-tokens: no success yet; last error: GitHub refused the token from token file \(files.refused)\n")
+            // The refused token failed the first iteration only: the next one, 5 s later, succeeds,
+            // and the refusal stays on velodrome_tokens_refused (and its alert), not on /healthz.
+            try await ServiceEndpointProcessTests.eventually("a second iteration", log: counter) {
+                let metrics = try await ServiceEndpointProcessTests.get(port, "/metrics")
+                return metrics.map { (Exposition($0.body).samples[#"velodrome_stage_iterations_total{stage="count-tokens"}"#] ?? 0) >= 2 } ?? false
+            }
+            let later = Exposition(try #require(try await ServiceEndpointProcessTests.get(port, "/metrics")).body)
+            #expect(later.samples[#"velodrome_stage_iteration_failures_total{stage="count-tokens"}"#] == 1)
+            #expect(try await ServiceEndpointProcessTests.get(port, "/healthz")?.body == "ok\n")
+            #expect(counter.stderrSoFar.contains("GitHub refused the token from token file \(files.refused)"))
             counter.signal(SIGTERM)
             let result = await counter.finish()
             #expect(result.status == 0, "\(result.stderr)")

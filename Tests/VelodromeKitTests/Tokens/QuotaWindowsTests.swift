@@ -36,6 +36,13 @@ import Testing
         #expect(windows(readings) == [QuotaWindow(reset: 3600, used: 4000), QuotaWindow(reset: 7200, used: 300)])
     }
 
+    @Test func aBiggerLimitIsNoRefill() {
+        // The login's limit grows mid-window (a plan change): remaining rises, used does not fall.
+        let readings = [Self.reading(4000, reset: 3600), Self.reading(14000, reset: 3600, limit: 15000), Self.reading(13000, reset: 3600, limit: 15000),
+                        Self.reading(15000, reset: 7200, limit: 15000)]
+        #expect(windows(readings) == [QuotaWindow(reset: 3600, used: 2000)])
+    }
+
     @Test func usedComesFromGitHubWhenGiven() {
         #expect(windows([Self.reading(4000, reset: 3600, used: 1200), Self.reading(5000, reset: 7200)]) == [QuotaWindow(reset: 3600, used: 1200)])
         #expect(Self.reading(4000, reset: 1).used == 1000)

@@ -145,6 +145,62 @@ import Testing
         }
     }
 
+    @Test func anOutputDownAcrossTwoWindowsLosesNeither() async throws {
+        try await FetchHarness.with { harness in
+            let start = harness.clock.now
+            harness.github.setQuota(login: "tester", limit: 5000, remaining: 4000, resetAt: start + 600)
+            let sink = FlakySink(failures: 2)
+            let counter = stage(harness, sink: sink)
+            _ = try await counter.runIteration(stop: .never)
+            harness.clock.advance(700)
+            harness.github.setQuota(login: "tester", limit: 5000, remaining: 4500, resetAt: start + 4200)
+            await #expect(throws: FlakySink.Refused.self) { try await counter.runIteration(stop: .never) }
+            harness.clock.advance(3600)
+            harness.github.setQuota(login: "tester", limit: 5000, remaining: 5000, resetAt: start + 7800)
+            await #expect(throws: FlakySink.Refused.self) { try await counter.runIteration(stop: .never) }
+            harness.clock.advance(5)
+            #expect(try await counter.runIteration(stop: .never) == .completed)
+            #expect(Self.values(sink.recorded.all) == ["login=tester,resource=core @\(start + 600) = 1001", "login=tester,resource=core @\(start + 4200) = 500"])
+        }
+    }
+
+    @Test func aSpentQuotaDelaysLearningTheLoginWithoutAskingAgainAtOnce() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.setQuota(login: "tester", limit: 5000, remaining: 0, resetAt: harness.clock.now + 1800)
+            let counter = stage(harness, sink: RecordingSink())
+            let outcome = try await counter.runIteration(stop: .never)
+            guard case .partialFailure(let message) = outcome else { Issue.record("expected a failure, got \(outcome)"); return }
+            #expect(message.hasPrefix("learning the login of the token from token file /run/secrets/github: GitHub quota of the token from token file /run/secrets/github is spent"))
+            #expect(harness.github.requests.filter { $0.target == "/user" }.map(\.status) == [403])
+            harness.clock.advance(30)
+            _ = try await counter.runIteration(stop: .never)
+            #expect(harness.github.requests.filter { $0.target == "/user" }.count == 1)
+            harness.github.setQuota(login: "tester", limit: 5000, remaining: 10, resetAt: harness.clock.now + 1800)
+            harness.clock.advance(31)
+            #expect(try await counter.runIteration(stop: .never) == .completed)
+            #expect(counter.readings[TokenSeries(login: "tester", resource: "core")]?.remaining == 9)
+        }
+    }
+
+    @Test func whenGitHubRefusesALoginsTokenAnotherOfItsTokensTakesOver() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addToken("ghp_second_of_tester", login: "tester")
+            let second = Secret("ghp_second_of_tester", origin: "token file /etc/github/b")
+            let registry = MetricsRegistry()
+            let counter = stage(harness, tokens: [harness.tokenFile, second], sink: RecordingSink(), metrics: registry)
+            _ = try await counter.runIteration(stop: .never)
+            harness.github.removeToken(FetchHarness.token)
+            harness.clock.advance(1800)
+            #expect(try await counter.runIteration(stop: .never) == .partialFailure("GitHub refused the token from token file /run/secrets/github"))
+            // Refused once, reported once; the other token reads the quota from the next iteration on.
+            harness.clock.advance(5)
+            #expect(try await counter.runIteration(stop: .never) == .completed)
+            #expect(counter.refused == ["the token from token file /run/secrets/github"])
+            #expect(Exposition(registry).samples["velodrome_tokens_refused"] == 1)
+            #expect(harness.github.requests.filter { $0.target == "/rate_limit" }.map(\.status) == [200, 401, 200])
+        }
+    }
+
     @Test func a5xxAndATimeoutWhilePollingAreRetriedAndLoseNoWindow() async throws {
         try await FetchHarness.with { harness in
             let start = harness.clock.now

@@ -170,7 +170,7 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
         try await database.read { session in
             try await session.rows("SELECT time, fields FROM metric_points WHERE measurement = $1 AND repository = $2 ORDER BY time",
                                    [.text(measurement), .text(repository)]).map {
-                MetricPoint(measurement: measurement, repository: repository, time: try $0.int64(0), fields: try PointFieldsJSON.decode(try $0.text(1)))
+                MetricPoint(measurement: measurement, series: repository, time: try $0.int64(0), fields: try PointFieldsJSON.decode(try $0.text(1)))
             }
         }
     }
