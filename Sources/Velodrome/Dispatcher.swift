@@ -10,7 +10,7 @@ enum Dispatcher {
         MigrateCommand.command,
         CountTokensCommand.command,
         PlannedCommands.genManifests,
-        PlannedCommands.dashboards,
+        DashboardsCommand.command,
     ]
 
     static func run(_ arguments: [String], environment: [String: String]) async -> ExitStatus {

@@ -3,7 +3,6 @@ import VelodromeKit
 /// Subcommands whose own issues have not landed yet: they parse their options and say so.
 enum PlannedCommands {
     static let genManifests = planned("gen-manifests", summary: "Print the Kubernetes manifests that run Velodrome per project", sections: [])
-    static let dashboards = planned("dashboards", summary: "Build Grafana dashboards, or a self-contained HTML report", sections: [])
 
     private static func planned(_ name: String, summary: String, sections: [CommandHelp.Section]) -> Command {
         Command(

@@ -34,10 +34,7 @@ package struct RepositorySelection: Sendable {
         }
         let configuration = try loaded ?? ConfigurationLoader.load(path: configurationPath)
         if let project {
-            guard let found = configuration.project(named: project) else {
-                let hint = Suggestion.hint(for: project, among: configuration.projects.map(\.name))
-                throw UsageError("unknown project \"\(project)\"\(hint) (\(configurationPath) has \(configuration.projects.map(\.name).joined(separator: ", ")))")
-            }
+            let found = try configuration.project(named: project, in: configurationPath)
             guard !found.repositories.isEmpty else { throw UsageError("project \(project) has no repositories in \(configurationPath)") }
             return found.repositories.map(\.name)
         }
@@ -50,5 +47,16 @@ package struct RepositorySelection: Sendable {
         } catch {
             throw UsageError("\(option): \(error.message)")
         }
+    }
+}
+
+extension Configuration {
+    /// The project of that name, or an error naming the ones `path` has.
+    package func project(named name: String, in path: String) throws(UsageError) -> Project {
+        guard let found = project(named: name) else {
+            let hint = Suggestion.hint(for: name, among: projects.map(\.name))
+            throw UsageError("unknown project \"\(name)\"\(hint) (\(path) has \(projects.map(\.name).joined(separator: ", ")))")
+        }
+        return found
     }
 }

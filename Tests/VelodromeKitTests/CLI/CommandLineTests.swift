@@ -22,7 +22,7 @@ import Testing
       migrate         Create or upgrade the database's schema, then exit
       count-tokens    Record how much of each GitHub token's hourly quota is used
       gen-manifests   Print the Kubernetes manifests that run Velodrome per project
-      dashboards      Build Grafana dashboards, or a self-contained HTML report
+      dashboards      Build the Grafana dashboards and datasources of each project
       help            Show a command's options: velodrome help fetch
       version         Print the version
 
@@ -247,7 +247,6 @@ import Testing
         (["count-tokens", "--output=yaml"], "velodrome count-tokens: bad value \"yaml\" for --output: expected one of table, json"),
         (["count-tokens", "--token=/nonexistent/bot"], "velodrome count-tokens: cannot read secret file /nonexistent/bot: No such file or directory"),
         (["gen-manifests"], "velodrome gen-manifests: not implemented yet"),
-        (["dashboards"], "velodrome dashboards: not implemented yet"),
     ])
     func badUsageExitsTwoWithOneLine(arguments: [String], message: String) async throws {
         let result = try await VelodromeProcess.run(arguments)

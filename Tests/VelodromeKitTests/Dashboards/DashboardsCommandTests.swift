@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import VelodromeKit
+
+/// `velodrome dashboards` as a process: the files it writes, and its usage errors.
+@Suite struct DashboardsCommandTests {
+    @Test func writesEachProjectsFilesAndNamesThem() async throws {
+        let directory = try TemporaryDirectory()
+        let config = RepositoryRoot.path("config.yaml")
+        let result = try await VelodromeProcess.run(["dashboards", "--config", config, "--project", "kubernetes", "--output-dir", directory.url.path,
+                                                    "--influx-url", "influxdb.monitoring:8086"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let paths = ["dashboards/kubernetes.json", "dashboards/github-tokens.json", "provisioning/datasources/velodrome.yaml", "provisioning/dashboards/velodrome.yaml"]
+            .map { "\(directory.url.path)/kubernetes/\($0)" }
+        #expect(result.stdout == paths.joined(separator: "\n") + "\n")
+        let project = try #require(try ConfigurationLoader.load(path: config).project(named: "kubernetes"))
+        let expected = try GrafanaProvisioning(project: project, influxURL: "http://influxdb.monitoring:8086").files()
+        for (path, file) in zip(paths, expected) {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == file.contents, "\(path)")
+        }
+        let every = try await VelodromeProcess.run(["dashboards", "--config", config, "--output-dir", directory.url.path])
+        #expect(every.stdout.split(separator: "\n").count == 4 * 4)
+    }
+
+    @Test(arguments: [
+        (["dashboards"], "velodrome dashboards: dashboards needs --output-dir DIR: where to write the Grafana files"),
+        (["dashboards", "--output-dir", "/tmp/x", "--project", "kubernets"],
+         "velodrome dashboards: unknown project \"kubernets\"; did you mean kubernetes? (CONFIG has kubernetes, istio, tensorflow, beam)"),
+        (["dashboards", "--output-dir", "/tmp/x", "--influx-url", "ftp://x"],
+         "velodrome dashboards: --influx-url: \"ftp://x\" is not an http(s) URL such as http://influxdb:8086"),
+    ])
+    func usageErrorsExitTwo(arguments: [String], message: String) async throws {
+        let config = RepositoryRoot.path("config.yaml")
+        let result = try await VelodromeProcess.run(arguments + ["--config", config])
+        #expect(result.status == 2)
+        #expect(result.stderr == message.replacingOccurrences(of: "CONFIG", with: config) + "\n")
+    }
+}
