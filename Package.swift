@@ -53,6 +53,15 @@ let package = Package(
             ],
             path: "Tests/FakeGitHub"
         ),
+        .target(
+            name: "FakeGrafana",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/FakeGrafana"
+        ),
         .executableTarget(
             name: "VelodromeBench",
             dependencies: ["VelodromeKit", "FakeGitHub"],
@@ -71,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "VelodromeKitTests",
             dependencies: [
-                "VelodromeKit", "FakeGitHub", "Velodrome", "TestSupport",
+                "VelodromeKit", "FakeGitHub", "FakeGrafana", "Velodrome", "TestSupport",
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),

@@ -16,10 +16,22 @@ enum DashboardsCommand {
                    help: "Where Grafana's container finds the dashboard files (the dashboards provider's path)."),
     ]
 
+    static let grafana: [OptionSpec] = [
+        OptionSpec("grafana-url", valueName: "URL", environment: "GRAFANA_URL",
+                   help: "Push one project's datasources and dashboards to this Grafana through its HTTP API, star the dashboard and make it the organisation's home."),
+        OptionSpec("grafana-token-file", valueName: "PATH",
+                   help: "A file holding a Grafana service-account token. Default: the GRAFANA_TOKEN variable."),
+        OptionSpec("grafana-user", valueName: "NAME", environment: "GRAFANA_USER",
+                   help: "Sign in with this user and a password (--grafana-password-file or GRAFANA_PASSWORD) instead of a token."),
+        OptionSpec("grafana-password-file", valueName: "PATH", help: "A file holding the Grafana user's password."),
+        OptionSpec("influx-password-file", valueName: "PATH",
+                   help: "A file holding the InfluxDB password the pushed datasources send. Default: the INFLUX_PASSWORD variable, else none."),
+    ]
+
     static let command = Command(
         name: "dashboards",
         summary: "Build the Grafana dashboards and datasources of each project",
-        usage: "velodrome dashboards --output-dir DIR [options]",
+        usage: "velodrome dashboards --output-dir DIR | --grafana-url URL [options]",
         details: """
         Build, from config.yaml, each project's Grafana dashboard (a row per metric,
         a repository variable), its token-usage dashboard, and Grafana's provisioning
@@ -28,6 +40,7 @@ enum DashboardsCommand {
         """,
         sections: [
             .init("Dashboards options", options),
+            .init("Grafana's API", grafana),
             .init("Global options", SharedOptions.global),
         ],
         run: run
@@ -35,8 +48,9 @@ enum DashboardsCommand {
 
     static func run(_ invocation: Invocation) async throws -> ExitStatus {
         let parsed = invocation.parsed
-        guard let directory = parsed.value("output-dir") else {
-            throw UsageError("dashboards needs --output-dir DIR: where to write the Grafana files")
+        let directory = parsed.value("output-dir"), grafanaURL = parsed.value("grafana-url")
+        guard directory != nil || grafanaURL != nil else {
+            throw UsageError("dashboards needs --output-dir DIR (files for Grafana's provisioning) or --grafana-url URL (Grafana's API)")
         }
         let path = try parsed.string("config")
         let configuration = try ConfigurationLoader.load(path: path)
@@ -47,7 +61,21 @@ enum DashboardsCommand {
                                 influxUser: try parsed.string("influx-user"), prometheusURL: parsed.value("prometheus-url"),
                                 dashboardsPath: try parsed.string("dashboards-path"))
         }
-        for file in try DashboardOutput.write(provisionings, to: directory) { Output.print(file) }
+        if let directory {
+            for file in try DashboardOutput.write(provisionings, to: directory) { Output.print(file) }
+        }
+        if let grafanaURL {
+            guard provisionings.count == 1 else {
+                throw UsageError("--grafana-url sets up one project's Grafana: add --project NAME (\(path) has \(projects.map(\.name).joined(separator: ", ")))")
+            }
+            let push = GrafanaPush(url: try URL.service(grafanaURL, option: parsed.culprit("grafana-url"), example: "http://grafana:3000", assumingHTTP: true),
+                                   credentials: try GrafanaCredentials(parsed: parsed, environment: invocation.environment),
+                                   transport: URLSessionTransport(timeout: .seconds(30)),
+                                   influxPassword: try parsed.secret(file: "influx-password-file", environmentVariable: "INFLUX_PASSWORD", environment: invocation.environment))
+            let changes = try await push.push(provisionings[0])
+            for change in changes { Output.print(change) }
+            if changes.isEmpty { Output.print("Grafana at \(grafanaURL) already has \(provisionings[0].project.name)'s datasources and dashboards") }
+        }
         return .success
     }
 }

@@ -46,4 +46,11 @@ extension ParsedArguments {
         if let path = value(file) { return try Secret.read(file: path, origin: "--\(file) \(path)") }
         return value(name).map { Secret($0, origin: culprit(name)) }
     }
+
+    /// A secret from its file option, else from an environment variable no option carries.
+    package func secret(file: String, environmentVariable variable: String, environment: [String: String]) throws(ConfigurationProblem) -> Secret? {
+        if let path = value(file) { return try Secret.read(file: path, origin: "--\(file) \(path)") }
+        guard let text = environment[variable], !text.isEmpty else { return nil }
+        return Secret(text, origin: "the \(variable) variable")
+    }
 }

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["dashboards"], "velodrome dashboards: dashboards needs --output-dir DIR: where to write the Grafana files"),
+        (["dashboards"], "velodrome dashboards: dashboards needs --output-dir DIR (files for Grafana's provisioning) or --grafana-url URL (Grafana's API)"),
         (["dashboards", "--output-dir", "/tmp/x", "--project", "kubernets"],
          "velodrome dashboards: unknown project \"kubernets\"; did you mean kubernetes? (CONFIG has kubernetes, istio, tensorflow, beam)"),
         (["dashboards", "--output-dir", "/tmp/x", "--influx-url", "ftp://x"],
