@@ -39,26 +39,33 @@ package enum PanelCatalog {
 
     static func countPanels(_ name: String, _ options: CountOptions) -> [Panel] {
         let subject = Words.subject(options.issues)
-        var counters: [(field: String, what: String)] = []
-        if let event = options.event { counters.append(("event", "\(subject.capitalizedFirst) \(Words.done(event))")) }
+        // Per counter: what it counts, and who does it (for --log-author and --first-time).
+        var counters: [(field: String, what: String, people: String, firstTimers: String)] = []
+        if let event = options.event {
+            counters.append(("event", "\(subject.capitalizedFirst) \(Words.done(event))", "People who \(Words.did(event, subject)), per week",
+                             "\(subject.capitalizedFirst) \(Words.done(event)) by first-time authors, per week"))
+        }
         if !options.comments.isEmpty {
-            let patterns = options.comments.map { "/\($0.pattern)/" }.joined(separator: " or ")
-            counters.append(("comment", "Comments matching \(patterns) on \(subject)"))
+            let matching = options.comments.contains { $0.pattern == ".*" } ? "" : " matching " + options.comments.map { "/\($0.pattern)/" }.joined(separator: " or ")
+            counters.append(("comment", "Comments\(matching) on \(subject)", "People who commented on \(subject)\(matching), per week",
+                             "Comments\(matching) on \(subject) by first-time commenters, per week"))
         }
         var panels: [Panel] = []
-        for (field, what) in counters {
+        for counter in counters {
+            let field = counter.field
             if options.firstTime {
-                panels.append(Panel(title: "\(what) for the first time by their author, per week",
+                panels.append(Panel(title: counter.firstTimers,
                                     description: "Each author counts once in the repository's history: their first such \(field == "event" ? "event" : "comment") (\(name), --first-time).",
                                     unit: "short", queries: [PanelQuery(measurement: name, aggregate: .sum(field), interval: .week, legend: "$tag_repository")]))
                 continue
             }
+            let what = counter.what
             panels.append(Panel(title: "\(what) per day, 7-day average", description: "\(what), summed per day and averaged over the last 7 days (\(name)).",
                                 unit: "short", queries: [PanelQuery(measurement: name, aggregate: .sum(field), interval: .day, movingAverage: 7, legend: "$tag_repository")]))
             panels.append(Panel(title: "\(what) per week", description: "\(what), summed per week (\(name)).",
                                 unit: "short", queries: [PanelQuery(measurement: name, aggregate: .sum(field), interval: .week, legend: "$tag_repository")]))
             if options.logAuthor {
-                panels.append(Panel(title: "People: \(what.lowercasedFirst), distinct authors per week", description: "How many different people \(field == "event" ? "did this" : "wrote such comments") each week (\(name)).",
+                panels.append(Panel(title: counter.people, description: "How many different people each week (\(name), --log-author).",
                                     unit: "short", queries: [PanelQuery(measurement: name, aggregate: .distinctAuthors(field: field), interval: .week, legend: "$tag_repository")]))
             }
         }
@@ -86,7 +93,7 @@ package enum PanelCatalog {
                   queries: [50, 85].map { p in
                       PanelQuery(measurement: name, aggregate: .percentile("minutes", p), interval: .week, legend: "$tag_repository \(Words.percentile(p))")
                   }),
-            Panel(title: "\(subject.capitalizedFirst) that reached \(options.stops.map(Words.moment).joined(separator: " or ")), per week",
+            Panel(title: "\(subject.capitalizedFirst) \(options.stops.map(Words.reached).joined(separator: " or ")), per week",
                   description: "How many \(subject) the times above are of (\(name)).", unit: "short",
                   queries: [PanelQuery(measurement: name, aggregate: .sum("count"), interval: .week, legend: "$tag_repository")]),
         ]
@@ -119,6 +126,24 @@ enum Words {
         case .merged: "merged"
         case .labeled(let name): "labeled \(name)"
         case .unlabeled(let name): "unlabeled \(name)"
+        }
+    }
+
+    /// Who did an event, with the subject in place: "opened pull requests", "labeled pull requests lgtm".
+    static func did(_ event: EventMatcher, _ subject: String) -> String {
+        switch event {
+        case .labeled(let name): "labeled \(subject) \(name)"
+        case .unlabeled(let name): "took \(name) off \(subject)"
+        case .commented: "commented on \(subject)"
+        default: "\(done(event)) \(subject)"
+        }
+    }
+
+    /// What a latency's stop did: "merged", "labeled lgtm", "answered".
+    static func reached(_ event: LatencyEvent) -> String {
+        switch event {
+        case .responded: "answered"
+        case .event(let matcher): done(matcher)
         }
     }
 

@@ -69,12 +69,17 @@ import Testing
     @Test func titlesSayInWordsWhatIsMeasured() throws {
         let titles = try provisioning("kubernetes").metrics.map(PanelCatalog.group).flatMap(\.panels).map(\.title)
         #expect(titles.contains("Pull requests merged per day, 7-day average"))
-        #expect(titles.contains("People: pull requests opened, distinct authors per week"))
+        #expect(titles.contains("People who opened pull requests, per week"))
+        #expect(titles.contains("People who commented on pull requests, per week"))
+        #expect(titles.contains("People who labeled pull requests lgtm, per week"))
+        #expect(titles.contains("Comments matching /(?m)^/lgtm$/ on pull requests per week"))
+        #expect(titles.contains("Pull requests merged, per week"))
+        #expect(titles.contains("Pull requests answered, per week"))
         #expect(titles.contains("Pull requests open and not merged, per day"))
         #expect(titles.contains("Age of pull requests open and not merged (median)"))
         #expect(titles.contains("Time from the lgtm label to merge for pull requests, per week (median, 85th percentile)"))
         #expect(titles.contains("Time from opening to the first response for pull requests, per week (median, 85th percentile)"))
-        #expect(titles.contains("Pull requests opened for the first time by their author, per week"))
+        #expect(titles.contains("Pull requests opened by first-time authors, per week"))
         #expect(Words.percentile(21) == "21st percentile" && Words.percentile(12) == "12th percentile" && Words.percentile(93) == "93rd percentile")
     }
 
