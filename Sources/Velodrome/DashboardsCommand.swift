@@ -4,6 +4,8 @@ import VelodromeKit
 enum DashboardsCommand {
     static let options: [OptionSpec] = [
         OptionSpec("project", valueName: "NAME", help: "Only this project of the configuration. Default: every project."),
+        OptionSpec("html", valueName: "DIR",
+                   help: "Write a self-contained HTML report of the embedded store of --database: a page per project and range, and index.html."),
         OptionSpec("output-dir", valueName: "DIR",
                    help: "Write each project's dashboards and Grafana provisioning files under DIR/PROJECT/."),
         OptionSpec("influx-url", valueName: "URL",
@@ -30,17 +32,21 @@ enum DashboardsCommand {
 
     static let command = Command(
         name: "dashboards",
-        summary: "Build the Grafana dashboards and datasources of each project",
-        usage: "velodrome dashboards --output-dir DIR | --grafana-url URL [options]",
+        summary: "Build Grafana dashboards and datasources, or an HTML report",
+        usage: "velodrome dashboards --html DIR | --output-dir DIR | --grafana-url URL",
         details: """
         Build, from config.yaml, each project's Grafana dashboard (a row per metric,
         a repository variable), its token-usage dashboard, and Grafana's provisioning
-        files for them and for the project's InfluxDB and Prometheus. Example:
+        files for them and for the project's InfluxDB and Prometheus; or draw the
+        same panels from the embedded store into a self-contained HTML report.
+        Examples:
+          velodrome dashboards --html report --database sqlite:velodrome.db
           velodrome dashboards --project kubernetes --output-dir grafana
         """,
         sections: [
             .init("Dashboards options", options),
             .init("Grafana's API", grafana),
+            .init("The report's database", SharedOptions.database),
             .init("Global options", SharedOptions.global),
         ],
         run: run
@@ -48,9 +54,9 @@ enum DashboardsCommand {
 
     static func run(_ invocation: Invocation) async throws -> ExitStatus {
         let parsed = invocation.parsed
-        let directory = parsed.value("output-dir"), grafanaURL = parsed.value("grafana-url")
-        guard directory != nil || grafanaURL != nil else {
-            throw UsageError("dashboards needs --output-dir DIR (files for Grafana's provisioning) or --grafana-url URL (Grafana's API)")
+        let directory = parsed.value("output-dir"), grafanaURL = parsed.value("grafana-url"), report = parsed.value("html")
+        guard directory != nil || grafanaURL != nil || report != nil else {
+            throw UsageError("dashboards needs --html DIR (a report), --output-dir DIR (files for Grafana's provisioning) or --grafana-url URL (Grafana's API)")
         }
         let path = try parsed.string("config")
         let configuration = try ConfigurationLoader.load(path: path)
@@ -63,6 +69,12 @@ enum DashboardsCommand {
         }
         if let directory {
             for file in try DashboardOutput.write(provisionings, to: directory) { Output.print(file) }
+        }
+        if let report {
+            let database = try await SharedOptions.database(parsed, environment: invocation.environment).open(logger: invocation.logger)
+            let loaded = try await database.withServices { [projects] in try await HTMLReport.load(projects, store: database.store) }
+            let pages = HTMLReport(projects: loaded, generated: Timestamp(seconds: Int64(Date().timeIntervalSince1970))).pages
+            for file in try DashboardOutput.write(pages, to: report) { Output.print(file) }
         }
         if let grafanaURL {
             guard provisionings.count == 1 else {

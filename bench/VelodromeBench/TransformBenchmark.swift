@@ -44,6 +44,7 @@ struct TransformBenchmark {
             print("  \(database.label) (mirror written in \(seconds(since: built)))")
             try measure(database, "(a) open, embedded", ["--name", "open", "count", "--state=opened,!merged", "--percentiles=50,90"], items: items, environment: environment)
             try measure(database, "(b) kubernetes set, embedded", ["--config", "config.yaml"], items: items, environment: environment)
+            if database.label == "SQLite" { try report(database, directory: directory, environment: environment) }
         }
         let sqlite = databases[0]
         guard let influx else {
@@ -81,6 +82,24 @@ struct TransformBenchmark {
         guard result.status == 0 else { throw BenchError("\(label) failed (\(result.status)):\n\(result.stderr)") }
         let points = try Self.pointsLogged(result.stderr)
         print("    \(label): \(String(format: "%.2f", result.seconds)) s, \(Int(Double(items) / result.seconds)) items/s, \(points) points, peak memory \(String(format: "%.1f", result.peakMegabytes)) MB")
+    }
+
+    /// The HTML report of (b)'s points: how long it takes to write, how heavy its pages are, and
+    /// how long a headless Chromium takes to load the heaviest (browser start included).
+    private func report(_ database: BenchDatabase, directory: String, environment: [String: String]) throws {
+        let output = "\(directory)/report"
+        let result = try MeasuredProcess.run(velodrome, ["dashboards", "--html", output, "--project", "kubernetes", "--database", database.url, "--config", "config.yaml"],
+                                             environment: environment)
+        guard result.status == 0 else { throw BenchError("the report failed (\(result.status)):\n\(result.stderr)") }
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix("kubernetes") }.sorted()
+        let sizes = try pages.map { ($0, (try FileManager.default.attributesOfItem(atPath: "\(output)/\($0)")[.size] as? Int) ?? 0) }
+        let heaviest = sizes.max { $0.1 < $1.1 }!
+        print("    HTML report: \(String(format: "%.2f", result.seconds)) s, peak memory \(String(format: "%.1f", result.peakMegabytes)) MB; pages "
+            + sizes.map { "\($0.0) \($0.1 / 1024) KB" }.joined(separator: ", "))
+        let chromium = "/usr/bin/chromium"
+        guard FileManager.default.fileExists(atPath: chromium) else { return print("    (no Chromium: page load not timed)") }
+        let load = try MeasuredProcess.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://\(output)/\(heaviest.0)"], environment: environment)
+        print("    Chromium loads \(heaviest.0) headless in \(String(format: "%.2f", load.seconds)) s (browser start included), status \(load.status)")
     }
 
     /// Points written, from the summary lines of a JSON log.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes each project's Grafana files under `DIRECTORY/PROJECT/`, every file whole: written
-/// beside its place and renamed, so a Grafana reading the folder never sees half a dashboard.
+/// Writes each project's Grafana files under `DIRECTORY/PROJECT/`, and the report's pages, every
+/// file whole: written beside its place and renamed, so no reader ever sees half a file.
 package enum DashboardOutput {
     /// Returns the paths written, in order.
     package static func write(_ provisionings: [GrafanaProvisioning], to directory: String) throws -> [String] {
@@ -9,16 +9,28 @@ package enum DashboardOutput {
         for provisioning in provisionings {
             for file in try provisioning.files() {
                 let path = "\(directory)/\(provisioning.project.name)/\(file.path)"
-                let folder = (path as NSString).deletingLastPathComponent
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    try file.contents.write(to: URL(fileURLWithPath: path), options: .atomic)
-                } catch {
-                    throw ConfigurationProblem("cannot write \(path): \((error as NSError).localizedDescription)")
-                }
+                try writeWhole(file.contents, to: path)
                 written.append(path)
             }
         }
         return written
+    }
+
+    /// The report's pages under `directory`; returns their paths.
+    package static func write(_ pages: [HTMLReport.Page], to directory: String) throws -> [String] {
+        try pages.map { page in
+            let path = "\(directory)/\(page.path)"
+            try writeWhole(Data(page.html.utf8), to: path)
+            return path
+        }
+    }
+
+    private static func writeWhole(_ contents: Data, to path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try contents.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ConfigurationProblem("cannot write \(path): \((error as NSError).localizedDescription)")
+        }
     }
 }

@@ -54,3 +54,14 @@ package struct OpenDatabase: Sendable {
     package let store: SQLMirrorStore
     package let services: [any Service]
 }
+
+extension OpenDatabase {
+    /// Runs `body` with the services running, for a one-off command outside a stage's group.
+    package func withServices<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for service in services { group.addTask { try await service.run() } }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    }
+}

@@ -22,7 +22,7 @@ import Testing
       migrate         Create or upgrade the database's schema, then exit
       count-tokens    Record how much of each GitHub token's hourly quota is used
       gen-manifests   Print the Kubernetes manifests that run Velodrome per project
-      dashboards      Build the Grafana dashboards and datasources of each project
+      dashboards      Build Grafana dashboards and datasources, or an HTML report
       help            Show a command's options: velodrome help fetch
       version         Print the version
 

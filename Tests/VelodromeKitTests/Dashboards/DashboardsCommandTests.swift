@@ -22,8 +22,22 @@ import Testing
         #expect(every.stdout.split(separator: "\n").count == 4 * 4)
     }
 
+    @Test(arguments: Backend.all) func writesTheReportOfTheDatabase(backend: Backend) async throws {
+        let directory = try TemporaryDirectory()
+        try await TestDatabase.with(backend, in: directory) { database in
+            let config = RepositoryRoot.path("config.yaml")
+            let result = try await VelodromeProcess.run(["dashboards", "--config", config, "--html", directory.path("report"), "--database", database.url])
+            #expect(result.status == 0, "\(result.stderr)")
+            let written = result.stdout.split(separator: "\n").map { String($0.dropFirst(directory.path("report").count + 1)) }
+            #expect(written == ["index.html"] + ["kubernetes", "istio", "tensorflow", "beam"].flatMap { ["\($0)-90d.html", "\($0).html", "\($0)-all.html"] })
+            let page = try String(contentsOfFile: directory.path("report/kubernetes.html"), encoding: .utf8)
+            #expect(page.contains("No metrics in the embedded store yet: run velodrome transform."))
+            #expect(page.contains("kubernetes/kubernetes not fetched yet"))
+        }
+    }
+
     @Test(arguments: [
-        (["dashboards"], "velodrome dashboards: dashboards needs --output-dir DIR (files for Grafana's provisioning) or --grafana-url URL (Grafana's API)"),
+        (["dashboards"], "velodrome dashboards: dashboards needs --html DIR (a report), --output-dir DIR (files for Grafana's provisioning) or --grafana-url URL (Grafana's API)"),
         (["dashboards", "--output-dir", "/tmp/x", "--project", "kubernets"],
          "velodrome dashboards: unknown project \"kubernets\"; did you mean kubernetes? (CONFIG has kubernetes, istio, tensorflow, beam)"),
         (["dashboards", "--output-dir", "/tmp/x", "--influx-url", "ftp://x"],

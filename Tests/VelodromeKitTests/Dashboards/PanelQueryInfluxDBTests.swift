@@ -22,9 +22,11 @@ import Testing
         return mirror
     }
 
+    static let start = MirrorBuilder.t0 - 10 * 86_400, end = MirrorBuilder.t0 + 10 * 86_400
+
     /// What Grafana sends for the panel over the twenty days around the history, for acme/widgets.
     static func filled(_ query: PanelQuery) -> String {
-        let start = Timestamp(seconds: MirrorBuilder.t0 - 10 * 86_400).iso8601, end = Timestamp(seconds: MirrorBuilder.t0 + 10 * 86_400).iso8601
+        let start = Timestamp(seconds: start).iso8601, end = Timestamp(seconds: end).iso8601
         return query.influxQL.replacingOccurrences(of: "$timeFilter", with: "time >= '\(start)' AND time < '\(end)'")
             .replacingOccurrences(of: "$repository", with: #"acme\/widgets"#)
     }
@@ -33,12 +35,15 @@ import Testing
         let metrics = try ConfigurationLoader.load(path: RepositoryRoot.path("config.yaml")).metrics(for: try RepositoryName(parsing: "kubernetes/kubernetes"))
         let database = InfluxDBTests.freshDatabase()
         let influx = try Integration.influxOrFail()
-        try await TransformRunner.with(.sqlite) { runner in
+        let points = try await TransformRunner.with(.sqlite) { runner in
             try await Self.history().store(into: runner.store, repository: runner.repository, watermark: 10_000)
             let sink = InfluxV1Sink(host: influx, database: database, user: "root", password: nil, createDatabase: true,
                                     transport: URLSessionTransport(timeout: .seconds(10)), sleeper: InstantSleeper(),
                                     logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
             #expect(try await runner.run(metrics, sink: sink) == .completed)
+            let recording = RecordingSink()
+            try await runner.run(metrics, sink: recording)
+            return recording.all
         }
         let client = InfluxQuery(url: influx, database: database)
         var answers: [String: [String]] = [:]
@@ -47,7 +52,24 @@ import Testing
                 for (offset, query) in panel.queries.enumerated() {
                     // A query InfluxDB rejects throws here, naming its error.
                     let series = try await client.select(Self.filled(query))
-                    answers["\(metric.name) \(index).\(offset)"] = (series?.values ?? []).compactMap { $0[1] == "null" ? nil : $0[1] }.filter { $0 != "0" }
+                    let rows = (series?.values ?? []).filter { $0[1] != "null" }
+                    answers["\(metric.name) \(index).\(offset)"] = rows.map { $0[1] }.filter { $0 != "0" }
+                    // The HTML report computes the same series from the points themselves. InfluxDB
+                    // answers nothing at all for a measurement without points in the range, and its
+                    // moving average starts one bucket earlier (it reaches back before the range).
+                    let name = "\(metric.name) \(index).\(offset)"
+                    let ours = query.series(points, from: Self.start, until: Self.end - 1).first?.values ?? []
+                    let theirs = Dictionary(uniqueKeysWithValues: rows.map { (Int64($0[0])! / 1_000_000_000, Double($0[1])!) })
+                    if theirs.isEmpty {
+                        #expect(ours.allSatisfy { $0.value == 0 }, "\(name)")
+                    } else {
+                        let agreeing = ours.filter { bucket in
+                            guard let value = theirs[bucket.time] else { return false }
+                            return abs(value - bucket.value) < 1e-9
+                        }
+                        #expect(agreeing.count == ours.count, "\(name): \(ours) \(rows)")
+                        #expect(theirs.count - ours.count == (query.movingAverage == nil ? 0 : 1), "\(name)")
+                    }
                 }
             }
         }

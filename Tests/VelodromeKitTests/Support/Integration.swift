@@ -37,6 +37,12 @@ enum Integration {
 
     static var influx: ConditionTrait { .enabled(if: influxURL != nil || required, "needs InfluxDB: run scripts/test") }
 
+    /// Headless Chromium, which the test script installs, and where screenshots go.
+    static let chromiumPath = environment["VELODROME_TEST_CHROMIUM"]
+    static let artifacts = environment["VELODROME_TEST_ARTIFACTS"] ?? NSTemporaryDirectory() + "velodrome-test-artifacts"
+
+    static var chromium: ConditionTrait { .enabled(if: chromiumPath != nil || required, "needs Chromium: run scripts/test") }
+
     static func postgresOrFail() throws -> String {
         try #require(postgresURL, "VELODROME_TEST_POSTGRES_URL is not set: scripts/test starts PostgreSQL and sets it")
     }

@@ -166,6 +166,13 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
         }
     }
 
+    /// The series of a measurement in the embedded store, as `points` takes them.
+    package func series(measurement: String) async throws -> [String] {
+        try await database.read { session in
+            try await session.rows("SELECT DISTINCT repository FROM metric_points WHERE measurement = $1 ORDER BY repository", [.text(measurement)]).map { try $0.text(0) }
+        }
+    }
+
     package func points(measurement: String, repository: String) async throws -> [MetricPoint] {
         try await database.read { session in
             try await session.rows("SELECT time, fields FROM metric_points WHERE measurement = $1 AND repository = $2 ORDER BY time",
