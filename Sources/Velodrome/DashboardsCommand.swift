@@ -62,10 +62,11 @@ enum DashboardsCommand {
         let configuration = try ConfigurationLoader.load(path: path)
         var projects = configuration.projects
         if let name = parsed.value("project") { projects = [try configuration.project(named: name, in: path)] }
-        let provisionings = try projects.map { project in
-            GrafanaProvisioning(project: project, influxURL: try parsed.value("influx-url").map { try URL.service($0, option: "--influx-url", example: "http://influxdb:8086", assumingHTTP: true).absoluteString },
-                                influxUser: try parsed.string("influx-user"), prometheusURL: parsed.value("prometheus-url"),
-                                dashboardsPath: try parsed.string("dashboards-path"))
+        let influxURL = try parsed.value("influx-url").map { try URL.service($0, option: "--influx-url", example: "http://influxdb:8086", assumingHTTP: true).absoluteString }
+        let influxUser = try parsed.string("influx-user"), dashboardsPath = try parsed.string("dashboards-path")
+        let provisionings = projects.map { project in
+            GrafanaProvisioning(project: project, influxURL: influxURL, influxUser: influxUser, prometheusURL: parsed.value("prometheus-url"),
+                                dashboardsPath: dashboardsPath)
         }
         if let directory {
             for file in try DashboardOutput.write(provisionings, to: directory) { Output.print(file) }

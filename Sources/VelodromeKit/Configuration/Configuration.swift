@@ -28,6 +28,12 @@ package struct Project: Sendable {
     package let nginx: NginxSettings?
     package let grafana: GrafanaSettings?
     package let prometheus: PrometheusSettings?
+
+    /// The project's metrics, each once, in the order config.yaml first lists them.
+    package var metrics: [MetricDefinition] {
+        var seen: Set<String> = []
+        return repositories.flatMap(\.metrics).filter { seen.insert($0.name).inserted }
+    }
 }
 
 package struct RepositoryConfiguration: Sendable {

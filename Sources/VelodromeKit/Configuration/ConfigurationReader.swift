@@ -67,12 +67,12 @@ struct ConfigurationReader {
             }
             let fields = try mapping(metricNode, metricPath, allowed: ["plugin", "args"])
             guard let pluginNode = fields["plugin"] else {
-                throw error(metricNode, metricPath, "missing key \"plugin\" (plugins: \(MetricPlugin.names.joined(separator: ", ")))")
+                throw error(metricNode, metricPath, "missing key \"plugin\" \(MetricPlugin.listed)")
             }
             let plugin = try string(pluginNode, metricPath.appending("plugin"))
+            // Checked here, before the arguments, so the error points at the plugin's name.
             guard MetricPlugin.names.contains(plugin) else {
-                let hint = Suggestion.hint(for: plugin, among: MetricPlugin.names)
-                throw error(pluginNode, metricPath.appending("plugin"), "unknown plugin \"\(plugin)\"\(hint) (plugins: \(MetricPlugin.names.joined(separator: ", ")))")
+                throw error(pluginNode, metricPath.appending("plugin"), MetricPlugin.unknown(plugin).message)
             }
             let argsPath = metricPath.appending("args")
             var arguments: [String] = []

@@ -60,16 +60,10 @@ package struct GrafanaProvisioning: Sendable {
                           passwordVariable: "INFLUX_PASSWORD")
     }
 
-    /// The project's metrics, each once, in the order config.yaml first lists them.
-    package var metrics: [MetricDefinition] {
-        var seen: Set<String> = []
-        return project.repositories.flatMap(\.metrics).filter { seen.insert($0.name).inserted }
-    }
-
     package var projectDashboard: GrafanaDashboard {
         GrafanaDashboard(uid: Self.uid("velodrome-\(project.name)"), title: "Velodrome: \(project.name)",
                          description: "Developer activity of the \(project.name) repositories, from Velodrome's transform (config.yaml).",
-                         groups: metrics.map(PanelCatalog.group), datasource: githubDatasource, perRepository: true)
+                         groups: project.metrics.map(PanelCatalog.group), datasource: githubDatasource, perRepository: true)
     }
 
     package var tokenDashboard: GrafanaDashboard {

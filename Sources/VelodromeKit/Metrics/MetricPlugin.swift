@@ -7,13 +7,18 @@ package enum MetricPlugin: Sendable {
 
     package static let names = [CountOptions.pluginName, LatencyOptions.pluginName]
 
+    /// `(plugins: count, latency)`, for errors.
+    package static var listed: String { "(plugins: \(names.joined(separator: ", ")))" }
+
+    package static func unknown(_ name: String) -> UsageError {
+        UsageError("unknown plugin \"\(name)\"\(Suggestion.hint(for: name, among: names)) \(listed)")
+    }
+
     package init(name: String, arguments: [String]) throws(UsageError) {
         switch name {
         case CountOptions.pluginName: self = .count(try CountOptions(arguments: arguments))
         case LatencyOptions.pluginName: self = .latency(try LatencyOptions(arguments: arguments))
-        default:
-            let hint = Suggestion.hint(for: name, among: Self.names)
-            throw UsageError("unknown plugin \"\(name)\"\(hint) (plugins: \(Self.names.joined(separator: ", ")))")
+        default: throw Self.unknown(name)
         }
     }
 

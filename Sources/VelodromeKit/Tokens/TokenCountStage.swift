@@ -110,6 +110,7 @@ package final class TokenCountStage: Stage {
         // Points first, then the states that recorded them: once saved, a window is never
         // recorded again; if the process dies before, the same points are written again
         // (the same series and times: InfluxDB keeps one of each).
+        var failed: (any Error)?
         do {
             if !current.pending.isEmpty { try await sink.write(current.pending) }
             metrics.recorded(current.pending)
@@ -117,12 +118,11 @@ package final class TokenCountStage: Stage {
             try await store.saveQuotaWindows(current.unsaved)
             current.unsaved = [:]
         } catch {
-            state.withLock { [current] in $0 = current }
-            report(current, now: time)
-            throw error
+            failed = error
         }
         state.withLock { [current] in $0 = current }
         report(current, now: time)
+        if let failed { throw failed }
         return failures.isEmpty ? .completed : .partialFailure(failures.joined(separator: "; "))
     }
 
@@ -136,7 +136,7 @@ package final class TokenCountStage: Stage {
             var windows = current.windows[series, default: QuotaWindows()]
             if let window = windows.read(reading) {
                 points.append(Self.point(series, window))
-                logger.info("\(login) used \(window.used) of its \(resource) quota in the window that ended at \(Self.utc(window.reset))")
+                logger.info("\(login) used \(window.used) of its \(resource) quota in the window that ended at \(Timestamp(seconds: window.reset).iso8601)")
             }
             if windows != current.windows[series] { current.unsaved[series] = windows }
             current.windows[series] = windows
@@ -199,9 +199,5 @@ package final class TokenCountStage: Stage {
     static func point(_ series: TokenSeries, _ window: QuotaWindow) -> MetricPoint {
         MetricPoint(measurement: measurement, tags: [MetricTag("login", series.login), MetricTag("resource", series.resource)],
                     time: window.reset * 1_000_000_000, fields: [MetricField("value", .integer(Int64(window.used)))])
-    }
-
-    private static func utc(_ seconds: Int64) -> String {
-        Timestamp(seconds: seconds).iso8601
     }
 }

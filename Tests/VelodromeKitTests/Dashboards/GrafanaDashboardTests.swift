@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func titlesSayInWordsWhatIsMeasured() throws {
-        let titles = try provisioning("kubernetes").metrics.map(PanelCatalog.group).flatMap(\.panels).map(\.title)
+        let titles = try provisioning("kubernetes").project.metrics.map(PanelCatalog.group).flatMap(\.panels).map(\.title)
         #expect(titles.contains("Pull requests merged per day, 7-day average"))
         #expect(titles.contains("People who opened pull requests, per week"))
         #expect(titles.contains("People who commented on pull requests, per week"))
@@ -92,7 +92,7 @@ import Testing
 
     /// Every query names a measurement and fields that transform (or count-tokens) writes.
     @Test func everyQueryReadsWhatIsWritten() async throws {
-        let metrics = try provisioning("kubernetes").metrics
+        let metrics = try provisioning("kubernetes").project.metrics
         let mirror = TransformDeterminismTests.randomHistory(seed: 3, issues: 40, events: 400, comments: 200)
         let written = try await TransformRunner.with(.sqlite) { runner in
             try await mirror.store(into: runner.store, repository: runner.repository, watermark: 1100)

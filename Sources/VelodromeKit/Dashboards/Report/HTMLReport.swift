@@ -37,6 +37,16 @@ package struct HTMLReport: Sendable {
         package var project: Project
         package var points: [String: [MetricPoint]]
         package var watermarks: [(repository: String, watermark: Timestamp?)]
+        /// The first and last second of its metrics' points (token counts aside); nil without any.
+        package var span: (first: Int64, last: Int64)?
+
+        package init(project: Project, points: [String: [MetricPoint]], watermarks: [(repository: String, watermark: Timestamp?)]) {
+            self.project = project
+            self.points = points
+            self.watermarks = watermarks
+            let times = points.filter { $0.key != TokenCountStage.measurement }.values.flatMap { $0.map { $0.time / 1_000_000_000 } }
+            span = times.min().map { ($0, times.max()!) }
+        }
     }
 
     package let projects: [ProjectData]
@@ -54,13 +64,12 @@ package struct HTMLReport: Sendable {
         var tokens: [MetricPoint] = []
         for series in tokenSeries { tokens += try await store.points(measurement: TokenCountStage.measurement, repository: series) }
         for project in projects {
-            let provisioning = GrafanaProvisioning(project: project)
             var points = [TokenCountStage.measurement: tokens]
             var watermarks: [(String, Timestamp?)] = []
             for repository in project.repositories {
                 let name = repository.name.key
                 watermarks.append((name, try await store.syncState(repository: name).watermark))
-                for metric in provisioning.metrics { points[metric.name, default: []] += try await store.points(measurement: metric.name, repository: name) }
+                for metric in project.metrics { points[metric.name, default: []] += try await store.points(measurement: metric.name, repository: name) }
             }
             loaded.append(ProjectData(project: project, points: points, watermarks: watermarks))
         }
@@ -77,7 +86,7 @@ package struct HTMLReport: Sendable {
 
     private var index: String {
         let items = projects.map { data in
-            let metrics = GrafanaProvisioning(project: data.project).metrics.count
+            let metrics = data.project.metrics.count
             return "<li><a href=\"\(SVGChart.escape(Range.year.file(data.project.name)))\">\(SVGChart.escape(data.project.name))</a>: \(data.project.repositories.count) repositories, \(metrics) metrics</li>"
         }.joined()
         return document(title: "Velodrome", body: "<header><h1>Velodrome</h1><p>Developer activity, from the embedded store.</p></header><main><ul class=\"projects\">\(items)</ul></main>")
@@ -85,21 +94,20 @@ package struct HTMLReport: Sendable {
 
     private func page(_ data: ProjectData, _ range: Range) -> String {
         let name = data.project.name
-        let metricTimes = data.points.filter { $0.key != TokenCountStage.measurement }.values.flatMap { $0.map { $0.time / 1_000_000_000 } }
-        let watermarks = data.watermarks.compactMap { $0.watermark?.seconds }
-        let until = watermarks.max() ?? metricTimes.max() ?? generated.seconds
-        let first = metricTimes.min() ?? until
+        let until = data.watermarks.compactMap { $0.watermark?.seconds }.max() ?? data.span?.last ?? generated.seconds
+        let first = data.span?.first ?? until
         let from = range.days.map { max(until - $0 * 86_400, first) } ?? first
         var body = "<header><h1>\(SVGChart.escape(name))</h1>"
-        body += "<p class=\"span\">" + (metricTimes.isEmpty ? "No metrics in the embedded store yet: run velodrome transform." :
-            "Data from \(day(first)) to \(day(metricTimes.max()!)); this page shows \(day(from)) to \(day(until)).") + "</p>"
+        body += "<p class=\"span\">" + (data.span.map { span in
+            "Data from \(day(span.first)) to \(day(span.last)); this page shows \(day(from)) to \(day(until))."
+        } ?? "No metrics in the embedded store yet: run velodrome transform.") + "</p>"
         body += "<p class=\"watermarks\">Metrics computed up to: " + data.watermarks.map { repository, watermark in
             "\(SVGChart.escape(repository)) \(watermark.map { $0.iso8601 } ?? "not fetched yet")"
         }.joined(separator: "; ") + ".</p>"
         body += "<nav>Range: " + Range.allCases.map { other in
             other == range ? "<strong>\(other.title)</strong>" : "<a href=\"\(SVGChart.escape(other.file(name)))\">\(other.title)</a>"
         }.joined(separator: " · ") + " · <a href=\"index.html\">All projects</a></nav></header><main>"
-        let groups = GrafanaProvisioning(project: data.project).metrics.map(PanelCatalog.group) + [PanelCatalog.tokenUsage]
+        let groups = data.project.metrics.map(PanelCatalog.group) + [PanelCatalog.tokenUsage]
         for group in groups {
             body += "<section id=\"\(SVGChart.escape(group.title))\"><h2>\(SVGChart.escape(group.title))</h2>"
             for panel in group.panels {

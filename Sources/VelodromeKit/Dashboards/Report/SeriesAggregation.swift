@@ -3,25 +3,24 @@
 /// them), the same aggregates and fills, so the report draws what Grafana would. One difference,
 /// on purpose: a state is carried into the range from its last change before it, where
 /// InfluxDB's `fill(previous)` starts empty.
-package struct ReportSeries: Sendable, Equatable {
+package struct ReportSeries: Sendable {
     /// The series' tag values, as the legend names it: the repository, or "login resource".
     package var label: String
     /// Bucket start (seconds since the epoch) and value, in time order.
     package var values: [(time: Int64, value: Double)]
-
-    package static func == (a: ReportSeries, b: ReportSeries) -> Bool {
-        a.label == b.label && a.values.map(\.time) == b.values.map(\.time) && a.values.map(\.value) == b.values.map(\.value)
-    }
 }
 
-extension PanelQuery {
-    var bucketSeconds: Int64 {
-        switch interval {
+extension PanelQuery.Interval {
+    var seconds: Int64 {
+        switch self {
         case .hour: 3600
         case .day: 86_400
         case .week: 604_800
         }
     }
+}
+
+extension PanelQuery {
 
     /// The query's series over `points` (every series of its measurement), from bucket `from` to
     /// bucket `until` (seconds), one per group of tag values, sorted by label.
@@ -37,7 +36,7 @@ extension PanelQuery {
     }
 
     private func values(_ points: [MetricPoint], from: Int64, until: Int64) -> [(time: Int64, value: Double)] {
-        let size = bucketSeconds
+        let size = interval.seconds
         let first = Self.floor(from, size), last = Self.floor(until, size)
         var buckets: [Int64: [MetricPoint]] = [:]
         var before: MetricPoint?
