@@ -13,6 +13,11 @@ enum FetchCommand {
                    help: "How long one GitHub request may take before it is retried."),
     ]
 
+    static let estimate: [OptionSpec] = [
+        .flag("estimate", help: "Print how many requests a first sync of each repository needs (asking GitHub about five for each), against the quota left, and exit."),
+        OptionSpec("output", valueName: "FORMAT", default: "table", help: "With --estimate, how to print it: table, or json."),
+    ]
+
     static let command = Command(
         name: "fetch",
         summary: "Mirror issues, pull requests, events and comments into SQL",
@@ -24,6 +29,7 @@ enum FetchCommand {
         """,
         sections: [
             .init("Fetch options", options),
+            .init("Estimate", estimate),
             .init("Loop options", SharedOptions.loop),
             .init("Global options", SharedOptions.global),
             .init("Original spellings", OriginalSpellings.mysql),
@@ -32,6 +38,10 @@ enum FetchCommand {
     )
 
     static func run(_ invocation: Invocation) async throws -> ExitStatus {
+        if invocation.parsed.flag("estimate") { return try await runEstimate(invocation) }
+        if case .commandLine? = invocation.parsed.sources["output"] {
+            throw UsageError("--output says how --estimate prints; fetch itself writes to --database")
+        }
         let schedule = try LoopSchedule(parsed: invocation.parsed)
         let settings = try FetchSettings(parsed: invocation.parsed, schedule: schedule, environment: invocation.environment)
         let telemetry = StageTelemetry(stage: "fetch", endpoint: try EndpointSettings(parsed: invocation.parsed, schedule: schedule), logger: invocation.logger)
@@ -39,5 +49,16 @@ enum FetchCommand {
         let stage = FetchStage(settings: settings, store: database.store, metrics: telemetry.registry, logger: invocation.logger)
         return await StageRunner.run(stage, schedule: schedule, logger: invocation.logger, services: database.services + telemetry.services,
                                      status: telemetry.status)
+    }
+
+    /// `--estimate`: a few requests per repository, no database.
+    static func runEstimate(_ invocation: Invocation) async throws -> ExitStatus {
+        let parsed = invocation.parsed
+        let json = try parsed.choice("output", from: [("table", false), ("json", true)])
+        let settings = try FetchSettings(parsed: parsed, schedule: LoopSchedule(once: true, interval: .seconds(0)), environment: invocation.environment)
+        let estimator = FirstSyncEstimator(client: settings.client(logger: invocation.logger))
+        let report = try await estimator.report(settings.repositories, anonymous: settings.tokens.isEmpty, stop: .never)
+        Output.print(json ? report.json : report.table)
+        return .success
     }
 }

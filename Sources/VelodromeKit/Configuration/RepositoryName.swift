@@ -6,6 +6,8 @@ package struct RepositoryName: Sendable, Hashable, Comparable, CustomStringConve
     /// The form stored in the database and used as the InfluxDB `repository` tag.
     package var key: String { "\(owner)/\(name)".lowercased() }
     package var description: String { "\(owner)/\(name)" }
+    /// Where GitHub's REST API keeps it.
+    package var apiPath: String { "/repos/\(owner)/\(name)" }
 
     package init(owner: String, name: String) {
         self.owner = owner

@@ -19,6 +19,8 @@ package struct GitHubResponseInfo: Sendable {
     package var links: LinkHeader
     /// GitHub's clock (the `Date` header).
     package var date: Timestamp?
+    /// The quota of the login that asked, as this answer left it.
+    package var rate: RateLimit?
 }
 
 /// Counters for progress lines and the per-repository summary.
@@ -214,7 +216,7 @@ package final class GitHubClient: Sendable {
         }
         // Outside the client's lock: the registry takes its own.
         if reportQuota, let rate, let label { metrics.quota(rate, login: label) }
-        return GitHubResponseInfo(etag: response.header("etag"), links: LinkHeader(response.header("link")), date: date)
+        return GitHubResponseInfo(etag: response.header("etag"), links: LinkHeader(response.header("link")), date: date, rate: rate)
     }
 
     /// One request sent: answered with `status`, or not answered at all (nil).

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// What `velodrome fetch` was asked to do, resolved and validated.
 package struct FetchSettings: Sendable {
@@ -33,5 +34,13 @@ package struct FetchSettings: Sendable {
             maxWait: schedule.once ? maxWait : nil,
             settle: try parsed.duration("settle")
         )
+    }
+
+    /// The GitHub client these settings describe.
+    package func client(transport: (any HTTPTransport)? = nil, sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random,
+                        elapsed: @escaping @Sendable () -> Duration = GitHubPolicy.processUptime, metrics: MetricsRegistry = MetricsRegistry(),
+                        logger: Logger) -> GitHubClient {
+        GitHubClient(baseURL: githubURL, tokens: tokens, transport: transport ?? URLSessionTransport(timeout: requestTimeout),
+                     sleeper: sleeper, policy: GitHubPolicy(maxWait: maxWait, jitter: jitter, elapsed: elapsed), metrics: metrics, logger: logger)
     }
 }

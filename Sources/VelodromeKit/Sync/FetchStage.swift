@@ -23,10 +23,7 @@ package final class FetchStage: Stage {
         self.logger = logger
         self.metrics = metrics
         live = liveProgress
-        client = GitHubClient(baseURL: settings.githubURL, tokens: settings.tokens,
-                              transport: transport ?? URLSessionTransport(timeout: settings.requestTimeout),
-                              sleeper: sleeper, policy: GitHubPolicy(maxWait: settings.maxWait, jitter: jitter, elapsed: elapsed),
-                              metrics: metrics, logger: logger)
+        client = settings.client(transport: transport, sleeper: sleeper, jitter: jitter, elapsed: elapsed, metrics: metrics, logger: logger)
     }
 
     package var counters: GitHubCounters { client.counters }

@@ -18,7 +18,7 @@ struct SyncEnvironment: Sendable {
 
     var settleSeconds: Int64 { settle.components.seconds }
 
-    var repositoryPath: String { "/repos/\(repository.owner)/\(repository.name)" }
+    var repositoryPath: String { repository.apiPath }
 
     /// Commits one page; the first page of a new series records when the series started.
     func commit(_ batch: MirrorBatch) async throws {

@@ -26,11 +26,7 @@ package struct QuotaReport: Sendable {
             lines.append([series.login, series.resource, String(reading.limit), String(reading.remaining), String(reading.used),
                           DurationText.format(.seconds(max(0, reading.reset - now))), local(reading.reset), Timestamp(seconds: reading.reset).iso8601])
         }
-        let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
-        var text = lines.map { line in
-            zip(line, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        var text = TextTable.render(lines)
         for origin in refused { text += "refused: \(origin)\n" }
         return text
     }

@@ -177,6 +177,13 @@ import Testing
                                       retried.
                                       [default: 30s]
 
+        Estimate:
+          --estimate                  Print how many requests a first sync of each
+                                      repository needs (asking GitHub about five for
+                                      each), against the quota left, and exit.
+          --output FORMAT             With --estimate, how to print it: table, or json.
+                                      [default: table]
+
         Loop options:
           --once                      Run one iteration and exit (for cron jobs);
                                       otherwise loop until SIGTERM or SIGINT.
@@ -240,6 +247,8 @@ import Testing
         (["transform", "latency", "--to=merged"], "velodrome transform: latency needs --name METRIC, the name of the metric its arguments define"),
         (["transform", "--repository=a/b", "--name=m", "latency", "--from=merged"], "velodrome transform: latency: latency needs --to=EVENT: where each issue's clock stops"),
         (["transform", "--repository=a/b", "--name=m", "latency", "--to=approved"], "velodrome transform: latency: --to: unknown event \"approved\" (expected one of opened, commented, closed, reopened, merged, labeled:NAME, unlabeled:NAME, responded)"),
+        (["fetch", "--repository=a/b", "--output=json"], "velodrome fetch: --output says how --estimate prints; fetch itself writes to --database"),
+        (["fetch", "--repository=a/b", "--estimate", "--output=yaml"], "velodrome fetch: bad value \"yaml\" for --output: expected one of table, json"),
         (["fetch", "--settle=soon"], "velodrome fetch: bad duration \"soon\" for --settle: expected a number with a unit, such as 90s, 15m, 1h30m"),
         (["count-tokens"], "velodrome count-tokens: count-tokens needs a token: --token-file PATH, --token-dir DIR, or GITHUB_TOKEN"),
         (["count-tokens", "--interval=1m"], "velodrome count-tokens: --interval is an option of fetch, not of count-tokens"),

@@ -27,14 +27,17 @@ struct VelodromeProcess {
         return environment
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = cleanEnvironment(), directory: URL? = nil) async throws -> Result {
-        let process = try start(arguments, environment: environment, directory: directory)
+    /// Runs `program` (default: velodrome) to its end.
+    static func run(_ arguments: [String], program: URL = executable, environment: [String: String] = cleanEnvironment(),
+                    directory: URL? = nil) async throws -> Result {
+        let process = try start(arguments, program: program, environment: environment, directory: directory)
         return await process.finish()
     }
 
-    static func start(_ arguments: [String], environment: [String: String] = cleanEnvironment(), directory: URL? = nil) throws -> Running {
+    static func start(_ arguments: [String], program: URL = executable, environment: [String: String] = cleanEnvironment(),
+                      directory: URL? = nil) throws -> Running {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }

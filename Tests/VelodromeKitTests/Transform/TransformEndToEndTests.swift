@@ -11,9 +11,9 @@ import Testing
 
     /// Pull requests and issues with the kubernetes workflow: lgtm/approve comments and labels,
     /// needs-rebase, merges and closes by the merge robot, retest comments.
-    static func kubernetesLike(seed: UInt64) -> FakeRepository {
+    static func kubernetesLike(seed: UInt64, owner: String = "kubernetes", name: String = "test-infra") -> FakeRepository {
         var random = SeededRandom(seed)
-        var repository = FakeRepository(owner: "kubernetes", name: "test-infra", id: 4242)
+        var repository = FakeRepository(owner: owner, name: name, id: 4242)
         let people: [FakeActor] = ["alice", "bob", "carol", "dave", "k8s-merge-robot", "k8s-ci-robot", .null]
         var time = FetchHarness.start
         for _ in 0..<60 {
