@@ -235,14 +235,20 @@ extension MirrorSchema {
         """
     )
     static let upsertPoint = MultiRowInsert(
+        insertPoint.head, columns: insertPoint.columns, key: insertPoint.key,
+        then: """
+        ON CONFLICT (measurement, repository, time) DO UPDATE SET fields = excluded.fields
+        """
+    )
+    /// Points are new but for those re-sent after a failed write: a plain INSERT spares
+    /// PostgreSQL the upsert's speculative insertion, half its cost, while none is there.
+    static let insertPoint = MultiRowInsert(
         """
         INSERT INTO metric_points (measurement, repository, time, fields)
         """,
         columns: [.text, .text, .integer, .text],
         key: [0, 1, 2],
-        then: """
-        ON CONFLICT (measurement, repository, time) DO UPDATE SET fields = excluded.fields
-        """
+        then: ""
     )
     static let upsertTokenQuota = MultiRowInsert(
         """

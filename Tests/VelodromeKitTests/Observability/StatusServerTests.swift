@@ -110,9 +110,9 @@ import Testing
         var limits = StatusServer.Limits()
         limits.requestTimeout = .seconds(2)
         try await Self.withServer(limits: limits, stage: stage) { port in
-            // 100 idle connections, held open throughout (each is two open files of this process:
+            // 200 idle connections, held open throughout (each is two open files of this process:
             // the suite keeps those well below where Foundation's `Process` breaks, see ServerSlots).
-            let idle = try await RawSocket.onThread { try (0..<100).map { _ in try RawSocket(port: port) } }
+            let idle = try await RawSocket.onThread { try (0..<200).map { _ in try RawSocket(port: port) } }
             // A head sent byte by byte, for up to a minute: cut off at the request timeout.
             async let slow = RawSocket.slowHead(port: port)
             let huge = try await Self.request(port, "GET /metrics HTTP/1.1\r\nX-Big: " + String(repeating: "b", count: 1 << 20) + "\r\n\r\n")

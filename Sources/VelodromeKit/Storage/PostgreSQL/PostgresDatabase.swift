@@ -151,7 +151,8 @@ package final class PostgresDatabase: SQLDatabase {
         do {
             return try await body()
         } catch let error as PSQLError {
-            throw StorageError("PostgreSQL at \(server): \(reason(error))", connectionLost: connectionLost(error))
+            throw StorageError("PostgreSQL at \(server): \(reason(error))", connectionLost: connectionLost(error),
+                               duplicateKey: error.serverInfo?[.sqlState] == "23505")
         }
     }
 

@@ -151,12 +151,17 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
 
     // MARK: Embedded metric points
 
+    /// Inserts the points; where one is there already (a re-sent batch), writes them all again
+    /// as an upsert, the new values winning.
     package func writePoints(_ points: [MetricPoint]) async throws {
         guard !points.isEmpty else { return }
-        try await database.transaction { session in
-            _ = try await MirrorSchema.upsertPoint.run(points.map { point in
-                [.text(point.measurement), .text(point.series), .integer(point.time), .text(PointFieldsJSON.encode(point.fields))]
-            }, in: session)
+        let rows: [[SQLValue]] = points.map { point in
+            [.text(point.measurement), .text(point.series), .integer(point.time), .text(PointFieldsJSON.encode(point.fields))]
+        }
+        do {
+            try await database.transaction { session in _ = try await MirrorSchema.insertPoint.run(rows, in: session) }
+        } catch let error as StorageError where error.duplicateKey {
+            try await database.transaction { session in _ = try await MirrorSchema.upsertPoint.run(rows, in: session) }
         }
     }
 

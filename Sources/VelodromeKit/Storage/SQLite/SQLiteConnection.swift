@@ -69,5 +69,12 @@ final class SQLiteConnection {
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
+    /// The failure of the last call, as an error.
+    var failure: StorageError {
+        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE, which Swift does not import.
+        let code = sqlite3_extended_errcode(handle)
+        return StorageError("SQLite: \(lastError)", duplicateKey: code == 1555 || code == 2067)
+    }
+
     var changes: Int { Int(sqlite3_changes(handle)) }
 }

@@ -63,7 +63,7 @@ final class SQLiteStatement {
     func run() throws(StorageError) {
         let status = sqlite3_step(pointer)
         guard status == SQLITE_DONE || status == SQLITE_ROW else {
-            throw StorageError("SQLite: \(connection.lastError)")
+            throw connection.failure
         }
         sqlite3_reset(pointer)
     }
@@ -73,7 +73,7 @@ final class SQLiteStatement {
         switch sqlite3_step(pointer) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw StorageError("SQLite: \(connection.lastError)")
+        default: throw connection.failure
         }
     }
 
