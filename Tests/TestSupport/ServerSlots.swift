@@ -4,7 +4,9 @@
 /// loop and kept-alive connections, held 1,300 open files, and there Foundation's `Process.run`
 /// reads past a buffer: it copies each `/proc/self/fd` entry's whole 256-byte name, which runs
 /// off the end of the directory buffer once that is full. AddressSanitizer showed it; CI died of
-/// it with a segmentation fault. Eight at a time keep the suite as fast and the files few.
+/// it with a segmentation fault. The tests now spawn processes with posix_spawn
+/// (`VelodromeProcess`), and eight servers at a time still keep the suite as fast and its open
+/// files few.
 public actor ServerSlots {
     public static let shared = ServerSlots(8)
 

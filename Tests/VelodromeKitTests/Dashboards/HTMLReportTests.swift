@@ -76,23 +76,7 @@ import Testing
         }
     }
 
-    /// Runs a program to its end; its stderr goes through a file, so neither pipe can fill up.
-    static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-        try await RawSocket.onThread {
-            let errors = NSTemporaryDirectory() + "chromium-\(UUID().uuidString).log"
-            FileManager.default.createFile(atPath: errors, contents: nil)
-            defer { try? FileManager.default.removeItem(atPath: errors) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), stderr)
-        }
+    static func run(_ executable: String, _ arguments: [String]) async throws -> VelodromeProcess.Result {
+        try await VelodromeProcess.run(arguments, program: URL(fileURLWithPath: executable), environment: ProcessInfo.processInfo.environment)
     }
 }

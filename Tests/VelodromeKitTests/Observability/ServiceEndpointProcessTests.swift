@@ -59,14 +59,11 @@ import FoundationNetworking
               - job_name: velodrome-fetch
                 static_configs: [{targets: ["127.0.0.1:\(port)"]}]
             """.write(to: config, atomically: true, encoding: .utf8)
-            let prometheus = Process()
-            prometheus.executableURL = URL(fileURLWithPath: try #require(Integration.prometheusPath))
-            prometheus.arguments = ["--config.file=\(config.path)", "--storage.tsdb.path=\(directory.url.appendingPathComponent("data").path)",
-                                    "--web.listen-address=127.0.0.1:\(prometheusPort)"]
-            prometheus.standardOutput = FileHandle.nullDevice
-            prometheus.standardError = FileHandle.nullDevice
-            try prometheus.run()
-            defer { prometheus.terminate() }
+            let prometheus = try VelodromeProcess.start(
+                ["--config.file=\(config.path)", "--storage.tsdb.path=\(directory.url.appendingPathComponent("data").path)",
+                 "--web.listen-address=127.0.0.1:\(prometheusPort)"],
+                program: URL(fileURLWithPath: try #require(Integration.prometheusPath)), environment: ProcessInfo.processInfo.environment)
+            defer { prometheus.signal(SIGTERM) }
 
             // Prometheus finds the target up and reads fetch's counters back.
             func query(_ expression: String) async throws -> [[String: Any]] {

@@ -110,8 +110,7 @@ import Testing
         var limits = StatusServer.Limits()
         limits.requestTimeout = .seconds(2)
         try await Self.withServer(limits: limits, stage: stage) { port in
-            // 200 idle connections, held open throughout (each is two open files of this process:
-            // the suite keeps those well below where Foundation's `Process` breaks, see ServerSlots).
+            // 200 idle connections, held open throughout (each is two open files of this process).
             let idle = try await RawSocket.onThread { try (0..<200).map { _ in try RawSocket(port: port) } }
             // A head sent byte by byte, for up to a minute: cut off at the request timeout.
             async let slow = RawSocket.slowHead(port: port)

@@ -7,8 +7,8 @@ import Testing
 /// The database server restarts while fetch writes to it: the run completes or fails cleanly,
 /// naming the server, and the next run completes the mirror. Runs on a server of its own.
 @Suite struct ServerRestartTests {
-    /// `pg_ctl restart` as the postgres user, spawned and waited for on a thread of its own
-    /// (Foundation's `Process` never saw this child exit).
+    /// `pg_ctl restart` as the postgres user, spawned and waited for on a thread of its own. Not
+    /// through `VelodromeProcess`: the server it starts would hold its pipes open for ever.
     static func restart(bin: String, data: String) async -> Int32 {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {

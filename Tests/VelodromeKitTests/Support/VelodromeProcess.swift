@@ -27,57 +27,91 @@ struct VelodromeProcess {
         return environment
     }
 
-    /// Runs `program` (default: velodrome) to its end.
+    /// Runs `program` (default: velodrome) to its end, with `input` on its stdin.
     static func run(_ arguments: [String], program: URL = executable, environment: [String: String] = cleanEnvironment(),
-                    directory: URL? = nil) async throws -> Result {
-        let process = try start(arguments, program: program, environment: environment, directory: directory)
+                    directory: URL? = nil, input: String = "") async throws -> Result {
+        let process = try start(arguments, program: program, environment: environment, directory: directory, input: input)
         return await process.finish()
     }
 
+    /// Starts `program` with posix_spawn. Not Foundation's `Process`: on Linux its `run()` reads
+    /// past a buffer of `/proc/self/fd` entries once the test process has some 1,350 open files,
+    /// which crashed the suite once (see ServerSlots).
     static func start(_ arguments: [String], program: URL = executable, environment: [String: String] = cleanEnvironment(),
-                      directory: URL? = nil) throws -> Running {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = directory }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        let running = Running(process: process, stdout: stdout, stderr: stderr)
-        try process.run()
-        return running
+                      directory: URL? = nil, input: String = "") throws -> Running {
+        let stdin = try Self.pipe(), stdout = try Self.pipe(), stderr = try Self.pipe()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdin.read, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout.write, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr.write, 2)
+        if let directory { _ = GNU.addChdir(&actions, directory.path) }
+        // Every other descriptor is close-on-exec (pipe2), so the child inherits none of the
+        // test process's sockets and files.
+        let argv = ([program.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, program.path, &actions, nil, argv, envp)
+        for descriptor in [stdin.read, stdout.write, stderr.write] { close(descriptor) }
+        guard status == 0 else {
+            for descriptor in [stdin.write, stdout.read, stderr.read] { close(descriptor) }
+            throw SpawnError(program: program.path, code: status)
+        }
+        let writer = FileHandle(fileDescriptor: stdin.write, closeOnDealloc: true)
+        Thread.detachNewThread {
+            writer.write(Data(input.utf8))
+            try? writer.close()
+        }
+        return Running(pid: pid, stdout: FileHandle(fileDescriptor: stdout.read, closeOnDealloc: true),
+                       stderr: FileHandle(fileDescriptor: stderr.read, closeOnDealloc: true))
+    }
+
+    struct SpawnError: Error {
+        let program: String
+        let code: Int32
+    }
+
+    private static func pipe() throws -> (read: Int32, write: Int32) {
+        var descriptors: [Int32] = [0, 0]
+        guard GNU.pipe2(&descriptors, O_CLOEXEC) == 0 else { throw SpawnError(program: "pipe2", code: errno) }
+        return (descriptors[0], descriptors[1])
+    }
+
+    /// glibc functions Swift's Glibc module leaves out (they are `_GNU_SOURCE`): close-on-exec
+    /// pipes made in one call, so a child spawned by another thread meanwhile inherits none of
+    /// their ends, and a spawned child's working directory.
+    private enum GNU {
+        static let pipe2 = unsafeBitCast(dlsym(nil, "pipe2")!, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
+        static let addChdir = unsafeBitCast(dlsym(nil, "posix_spawn_file_actions_addchdir_np")!,
+                                            to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
     }
 
     /// A started process. Its pipes are drained, and its end awaited, on threads of their own:
     /// blocking calls on the shared pool would starve the tests and the servers they run.
     final class Running: @unchecked Sendable {
-        let process: Process
-        private let stdout: Pipe
-        private let stderr: Pipe
+        let pid: pid_t
         private var stdoutData = Data()
         private var stderrData = Data()
         private let group = DispatchGroup()
+        private let lock = NSLock()
+        private var waitStatus: Int32?
 
-        init(process: Process, stdout: Pipe, stderr: Pipe) {
-            self.process = process
-            self.stdout = stdout
-            self.stderr = stderr
+        init(pid: pid_t, stdout: FileHandle, stderr: FileHandle) {
+            self.pid = pid
             // Drain both pipes as they fill, so a chatty child never blocks on a full pipe.
             group.enter()
             group.enter()
-            Thread.detachNewThread { self.stdoutData = stdout.fileHandleForReading.readDataToEndOfFile(); self.group.leave() }
+            Thread.detachNewThread { self.stdoutData = stdout.readDataToEndOfFile(); self.group.leave() }
             Thread.detachNewThread {
                 // In pieces as they come, so a test can read the log of a process still running.
-                while case let piece = stderr.fileHandleForReading.availableData, !piece.isEmpty {
+                while case let piece = stderr.availableData, !piece.isEmpty {
                     self.lock.withLock { self.stderrData.append(piece) }
                 }
                 self.group.leave()
             }
         }
-
-        private let lock = NSLock()
 
         /// What the process has written to stderr so far.
         var stderrSoFar: String { lock.withLock { String(decoding: stderrData, as: UTF8.self) } }
@@ -96,23 +130,34 @@ struct VelodromeProcess {
 
         struct ListenError: Error { let log: String }
 
-        var pid: Int32 { process.processIdentifier }
-
-        func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+        func signal(_ signal: Int32) { kill(pid, signal) }
 
         /// Waits for the process to end; `status` is the exit status, or the signal that ended it.
         func finish() async -> Result {
             await withCheckedContinuation { continuation in
                 Thread.detachNewThread {
-                    self.process.waitUntilExit()
+                    var status: Int32 = 0
+                    while waitpid(self.pid, &status, 0) == -1 && errno == EINTR {}
+                    self.lock.withLock { self.waitStatus = status }
                     self.group.wait()
-                    continuation.resume(returning: Result(status: self.process.terminationStatus,
-                                                          stdout: String(decoding: self.stdoutData, as: UTF8.self),
+                    continuation.resume(returning: Result(status: self.exitStatus, stdout: String(decoding: self.stdoutData, as: UTF8.self),
                                                           stderr: self.stderrSoFar))
                 }
             }
         }
 
-        var wasKilled: Bool { process.terminationReason == .uncaughtSignal }
+        private var exitStatus: Int32 {
+            let status = lock.withLock { waitStatus } ?? 0
+            // WIFSIGNALED / WTERMSIG / WEXITSTATUS, which Swift does not import.
+            let signal = status & 0x7f
+            return signal != 0 && signal != 0x7f ? signal : (status >> 8) & 0xff
+        }
+
+        /// Whether a signal ended the process (after `finish`).
+        var wasKilled: Bool {
+            let status = lock.withLock { waitStatus } ?? 0
+            let signal = status & 0x7f
+            return signal != 0 && signal != 0x7f
+        }
     }
 }
