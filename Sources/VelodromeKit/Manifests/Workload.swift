@@ -1,0 +1,175 @@
+/// One container's workload as gen-manifests generates it: a Deployment for a stage that loops
+/// (with `/healthz` and `/readyz` probes), or a CronJob that runs it `--once` on a schedule.
+/// Every pod runs as a non-root user with a read-only root file system, drops every
+/// capability, and mounts no service-account token.
+package struct Workload: Sendable {
+    package enum Environment: Sendable, Equatable {
+        case value(String, String)
+        /// A key of a Secret, by name: the value itself is never in the output.
+        case secret(String, secret: String, key: String)
+    }
+
+    package enum VolumeSource: Sendable, Equatable {
+        case secret(String)
+        case configMap(String)
+        case claim(String)
+        case emptyDirectory
+    }
+
+    package struct Volume: Sendable, Equatable {
+        package var name: String
+        package var source: VolumeSource
+        package var mountPath: String
+        package var readOnly: Bool
+    }
+
+    package struct Resources: Sendable, Equatable {
+        package var cpu: String
+        package var memory: String
+        package var memoryLimit: String
+
+        package static let stage = Resources(cpu: "100m", memory: "256Mi", memoryLimit: "1Gi")
+    }
+
+    package var name: String
+    package var labels: ManifestLabels
+    package var image: String
+    package var arguments: [String]
+    package var environment: [Environment] = []
+    /// Container ports by name.
+    package var ports: [(name: String, port: Int)] = []
+    /// A Velodrome stage's port for `/metrics`, `/healthz` and `/readyz`: a Deployment runs it
+    /// with `--listen` there and probes it; a CronJob runs `--once` and has none.
+    package var stagePort: Int?
+    package var volumes: [Volume] = []
+    package var resources: Resources = .stage
+    package var user = 65532
+
+    package init(name: String, labels: ManifestLabels, image: String, arguments: [String]) {
+        self.name = name
+        self.labels = labels
+        self.image = image
+        self.arguments = arguments
+    }
+
+    package func deployment() -> YAMLTree {
+        [
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "metadata": metadata,
+            "spec": [
+                "replicas": 1,
+                // One at a time: two fetchers of one repository would only spend quota twice.
+                "strategy": ["type": "Recreate"],
+                "selector": ["matchLabels": labels.selector],
+                "template": looping.podTemplate(restart: "Always"),
+            ],
+        ]
+    }
+
+    /// `schedule` in cron's syntax; the stage runs `--once`, and a run still going when the
+    /// next is due makes that one wait.
+    package func cronJob(schedule: String) -> YAMLTree {
+        var once = self
+        if stagePort != nil { once.arguments.insert("--once", at: min(1, once.arguments.count)) }
+        once.stagePort = nil
+        return [
+            "apiVersion": "batch/v1",
+            "kind": "CronJob",
+            "metadata": metadata,
+            "spec": [
+                "schedule": .string(schedule),
+                "concurrencyPolicy": "Forbid",
+                "successfulJobsHistoryLimit": 1,
+                "failedJobsHistoryLimit": 3,
+                "jobTemplate": [
+                    "metadata": ["labels": labels.tree],
+                    "spec": ["backoffLimit": 0, "template": once.podTemplate(restart: "Never")],
+                ],
+            ],
+        ]
+    }
+
+    var metadata: YAMLTree { ["name": .string(name), "labels": labels.tree] }
+
+    /// The stage serving its endpoint on `stagePort`.
+    private var looping: Workload {
+        var looping = self
+        if let stagePort {
+            looping.arguments += ["--listen", ":\(stagePort)"]
+            looping.ports.append((name: "metrics", port: stagePort))
+        }
+        return looping
+    }
+
+    private func podTemplate(restart: String) -> YAMLTree {
+        var container: [YAMLTree.Entry] = [
+            .init("name", .string(labels.app)),
+            .init("image", .string(image)),
+            .init("args", .list(arguments.map(YAMLTree.string))),
+        ]
+        if !environment.isEmpty { container.append(.init("env", .list(environment.map(\.tree)))) }
+        if !ports.isEmpty {
+            container.append(.init("ports", .list(ports.map { ["name": .string($0.name), "containerPort": .integer($0.port)] })))
+        }
+        if stagePort != nil {
+            container.append(.init("livenessProbe", Self.probe("/healthz", port: "metrics", period: 30, failures: 3)))
+            container.append(.init("readinessProbe", Self.probe("/readyz", port: "metrics", period: 10, failures: 1)))
+        }
+        container += [
+            .init("resources", [
+                "requests": ["cpu": .string(resources.cpu), "memory": .string(resources.memory)],
+                "limits": ["memory": .string(resources.memoryLimit)],
+            ]),
+            .init("securityContext", [
+                "allowPrivilegeEscalation": false,
+                "readOnlyRootFilesystem": true,
+                "capabilities": ["drop": ["ALL"]],
+            ]),
+        ]
+        if !volumes.isEmpty {
+            container.append(.init("volumeMounts", .list(volumes.map {
+                ["name": .string($0.name), "mountPath": .string($0.mountPath), "readOnly": .boolean($0.readOnly)]
+            })))
+        }
+        var spec: [YAMLTree.Entry] = [
+            .init("automountServiceAccountToken", false),
+            .init("restartPolicy", .string(restart)),
+            .init("securityContext", [
+                "runAsNonRoot": true,
+                "runAsUser": .integer(user),
+                "runAsGroup": .integer(user),
+                "fsGroup": .integer(user),
+                "seccompProfile": ["type": "RuntimeDefault"],
+            ]),
+            .init("containers", .list([.map(container)])),
+        ]
+        if !volumes.isEmpty { spec.append(.init("volumes", .list(volumes.map(\.tree)))) }
+        return ["metadata": ["labels": labels.tree], "spec": .map(spec)]
+    }
+
+    private static func probe(_ path: String, port: String, period: Int, failures: Int) -> YAMLTree {
+        ["httpGet": ["path": .string(path), "port": .string(port)], "periodSeconds": .integer(period), "failureThreshold": .integer(failures)]
+    }
+}
+
+extension Workload.Environment {
+    var tree: YAMLTree {
+        switch self {
+        case .value(let name, let value): ["name": .string(name), "value": .string(value)]
+        case .secret(let name, let secret, let key):
+            ["name": .string(name), "valueFrom": ["secretKeyRef": ["name": .string(secret), "key": .string(key)]]]
+        }
+    }
+}
+
+extension Workload.Volume {
+    var tree: YAMLTree {
+        switch source {
+        case .secret(let name): ["name": .string(self.name), "secret": ["secretName": .string(name)]]
+        case .configMap(let name): ["name": .string(self.name), "configMap": ["name": .string(name)]]
+        case .claim(let name): ["name": .string(self.name), "persistentVolumeClaim": ["claimName": .string(name)]]
+        case .emptyDirectory: ["name": .string(self.name), "emptyDir": [:]]
+        }
+    }
+}
