@@ -35,12 +35,20 @@ package struct Workload: Sendable {
     package var labels: ManifestLabels
     package var image: String
     package var arguments: [String]
+    /// Instead of the image's entrypoint (whose start-up scripts would write to a read-only root).
+    package var command: [String]?
+    /// An init container's arguments (the same image and environment): `migrate`, so the
+    /// schema is in place before a stage starts. Migrations take a lock, so pods starting
+    /// together migrate once.
+    package var initArguments: [String]?
     package var environment: [Environment] = []
     /// Container ports by name.
     package var ports: [(name: String, port: Int)] = []
     /// A Velodrome stage's port for `/metrics`, `/healthz` and `/readyz`: a Deployment runs it
     /// with `--listen` there and probes it; a CronJob runs `--once` and has none.
     package var stagePort: Int?
+    /// For other components: the HTTP path and port name their readiness and liveness probes ask.
+    package var health: (path: String, port: String)?
     package var volumes: [Volume] = []
     package var resources: Resources = .stage
     package var user = 65532
@@ -65,6 +73,40 @@ package struct Workload: Sendable {
                 "template": looping.podTemplate(restart: "Always"),
             ],
         ]
+    }
+
+    /// For what keeps data: one replica whose claim (`data`, of `storage`) outlives the pod,
+    /// mounted at `dataPath`.
+    package func statefulSet(storage: String, dataPath: String) -> YAMLTree {
+        var keeping = looping
+        keeping.volumes.append(Volume(name: "data", source: .claim("data"), mountPath: dataPath, readOnly: false))
+        return [
+            "apiVersion": "apps/v1",
+            "kind": "StatefulSet",
+            "metadata": metadata,
+            "spec": [
+                "replicas": 1,
+                "serviceName": .string(name),
+                "selector": ["matchLabels": labels.selector],
+                "template": keeping.podTemplate(restart: "Always", claimed: ["data"]),
+                "volumeClaimTemplates": [[
+                    "metadata": ["name": "data", "labels": labels.tree],
+                    "spec": ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": .string(storage)]]],
+                ]],
+            ],
+        ]
+    }
+
+    /// A Service in front of the workload's pods, on each of its ports.
+    /// `published` gives a container port (by name) another port on the Service.
+    package func service(type: String = "ClusterIP", loadBalancerIP: String? = nil, published: [String: Int] = [:]) -> YAMLTree {
+        var spec: [YAMLTree.Entry] = [.init("type", .string(type))]
+        if let loadBalancerIP, !loadBalancerIP.isEmpty { spec.append(.init("loadBalancerIP", .string(loadBalancerIP))) }
+        spec.append(.init("selector", labels.selector))
+        spec.append(.init("ports", .list(looping.ports.map {
+            ["name": .string($0.name), "port": .integer(published[$0.name] ?? $0.port), "targetPort": .string($0.name)]
+        })))
+        return ["apiVersion": "v1", "kind": "Service", "metadata": metadata, "spec": .map(spec)]
     }
 
     /// `schedule` in cron's syntax; the stage runs `--once`, and a run still going when the
@@ -102,12 +144,14 @@ package struct Workload: Sendable {
         return looping
     }
 
-    private func podTemplate(restart: String) -> YAMLTree {
+    /// `claimed`: volumes a StatefulSet's claim templates provide, mounted but not declared here.
+    private func podTemplate(restart: String, claimed: Set<String> = []) -> YAMLTree {
         var container: [YAMLTree.Entry] = [
             .init("name", .string(labels.app)),
             .init("image", .string(image)),
             .init("args", .list(arguments.map(YAMLTree.string))),
         ]
+        if let command { container.insert(.init("command", .list(command.map(YAMLTree.string))), at: 2) }
         if !environment.isEmpty { container.append(.init("env", .list(environment.map(\.tree)))) }
         if !ports.isEmpty {
             container.append(.init("ports", .list(ports.map { ["name": .string($0.name), "containerPort": .integer($0.port)] })))
@@ -115,6 +159,9 @@ package struct Workload: Sendable {
         if stagePort != nil {
             container.append(.init("livenessProbe", Self.probe("/healthz", port: "metrics", period: 30, failures: 3)))
             container.append(.init("readinessProbe", Self.probe("/readyz", port: "metrics", period: 10, failures: 1)))
+        } else if let health, restart == "Always" {
+            container.append(.init("livenessProbe", Self.probe(health.path, port: health.port, period: 30, failures: 3)))
+            container.append(.init("readinessProbe", Self.probe(health.path, port: health.port, period: 10, failures: 1)))
         }
         container += [
             .init("resources", [
@@ -144,7 +191,14 @@ package struct Workload: Sendable {
             ]),
             .init("containers", .list([.map(container)])),
         ]
-        if !volumes.isEmpty { spec.append(.init("volumes", .list(volumes.map(\.tree)))) }
+        if let initArguments {
+            var initContainer = container.filter { ["image", "env", "resources", "securityContext"].contains($0.key) }
+            initContainer.insert(.init("name", "migrate"), at: 0)
+            initContainer.insert(.init("args", .list(initArguments.map(YAMLTree.string))), at: 2)
+            spec.insert(.init("initContainers", .list([.map(initContainer)])), at: spec.count - 1)
+        }
+        let declared = volumes.filter { !claimed.contains($0.name) }
+        if !declared.isEmpty { spec.append(.init("volumes", .list(declared.map(\.tree)))) }
         return ["metadata": ["labels": labels.tree], "spec": .map(spec)]
     }
 
