@@ -9,7 +9,7 @@ enum Dispatcher {
         TransformCommand.command,
         MigrateCommand.command,
         CountTokensCommand.command,
-        PlannedCommands.genManifests,
+        GenManifestsCommand.command,
         DashboardsCommand.command,
     ]
 

@@ -24,7 +24,7 @@ package struct ArgumentParser: Sendable {
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
-            let argument = arguments[index]
+            var argument = arguments[index]
             if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
                 if !optionsEnded, stopAt.contains(argument) {
                     parsed.positionals.append(argument)
@@ -44,6 +44,11 @@ package struct ArgumentParser: Sendable {
                 parsed.helpRequested = true
                 index += 1
                 continue
+            }
+            // `-l VALUE`, `-l=VALUE` and `-lVALUE` are `--selector VALUE` where `l` is its short spelling.
+            if !argument.hasPrefix("--"), argument.count >= 2, let spec = options.first(where: { $0.short == argument.dropFirst().first }) {
+                let rest = argument.dropFirst(2)
+                argument = "--\(spec.name)" + (rest.isEmpty ? "" : "=" + (rest.hasPrefix("=") ? rest.dropFirst() : rest))
             }
             guard argument.hasPrefix("--") else {
                 throw UsageError("unknown option \(argument)\(suggestion(for: argument))", argumentIndex: index)

@@ -42,7 +42,7 @@ package struct CommandHelp: Sendable {
     static let column = 30
 
     static func describe(_ option: OptionSpec) -> [String] {
-        var head = "  --\(option.name)"
+        var head = option.short.map { "  -\($0), --\(option.name)" } ?? "  --\(option.name)"
         if option.kind != .flag { head += " \(option.valueName)" }
         var notes: [String] = []
         if let value = option.defaultValue { notes.append("default: \(value)") }

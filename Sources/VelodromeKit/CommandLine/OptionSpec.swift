@@ -15,6 +15,8 @@ package struct OptionSpec: Sendable, Equatable {
     }
 
     package let name: String
+    /// A one-letter spelling, `-l VALUE`, where a tool users know has one (kubectl's `-l`).
+    package let short: Character?
     package let aliases: [String]
     package let kind: Kind
     package let valueName: String
@@ -29,6 +31,7 @@ package struct OptionSpec: Sendable, Equatable {
 
     package init(
         _ name: String,
+        short: Character? = nil,
         aliases: [String] = [],
         kind: Kind = .value,
         valueName: String = "VALUE",
@@ -38,6 +41,7 @@ package struct OptionSpec: Sendable, Equatable {
         help: String
     ) {
         self.name = name
+        self.short = short
         self.aliases = aliases
         self.kind = kind
         self.valueName = valueName

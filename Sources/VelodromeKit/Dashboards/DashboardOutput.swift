@@ -9,7 +9,7 @@ package enum DashboardOutput {
         for provisioning in provisionings {
             for file in try provisioning.files() {
                 let path = "\(directory)/\(provisioning.project.name)/\(file.path)"
-                try writeWhole(file.contents, to: path)
+                try TextFile.writeWhole(file.contents, to: path)
                 written.append(path)
             }
         }
@@ -20,17 +20,8 @@ package enum DashboardOutput {
     package static func write(_ pages: [HTMLReport.Page], to directory: String) throws -> [String] {
         try pages.map { page in
             let path = "\(directory)/\(page.path)"
-            try writeWhole(Data(page.html.utf8), to: path)
+            try TextFile.writeWhole(Data(page.html.utf8), to: path)
             return path
-        }
-    }
-
-    private static func writeWhole(_ contents: Data, to path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try contents.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ConfigurationProblem("cannot write \(path): \((error as NSError).localizedDescription)")
         }
     }
 }

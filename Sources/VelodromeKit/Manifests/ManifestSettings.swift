@@ -35,3 +35,30 @@ package struct ManifestSettings: Sendable {
 
     package init() {}
 }
+
+extension ManifestSettings {
+    /// From gen-manifests' options.
+    package init(parsed: ParsedArguments) throws(UsageError) {
+        self.init()
+        images.velodrome = try parsed.string("image")
+        images.postgres = try parsed.string("postgres-image")
+        images.influxdb = try parsed.string("influxdb-image")
+        images.grafana = try parsed.string("grafana-image")
+        images.prometheus = try parsed.string("prometheus-image")
+        images.nginx = try parsed.string("nginx-image")
+        images.sqlProxy = try parsed.string("sqlproxy-image")
+        images.prober = try parsed.string("prober-image")
+        switch (parsed.value("cloud-sql-instance"), parsed.value("database-secret")) {
+        case (let instance?, nil):
+            guard instance.split(separator: ":", omittingEmptySubsequences: false).count == 3, !instance.contains("::") else {
+                throw UsageError("--cloud-sql-instance \(instance): expected PROJECT:REGION:INSTANCE")
+            }
+            database = .cloudSQL(instance: instance)
+        case (nil, let secret?): database = .secret(secret)
+        case (nil, nil): break
+        case (_?, _?): throw UsageError("give --cloud-sql-instance or --database-secret, not both")
+        }
+        schedule = parsed.value("schedule")
+        transformPerMetric = parsed.flag("transform-per-metric")
+    }
+}

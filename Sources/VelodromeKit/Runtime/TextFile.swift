@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads a small text file, failing with the operating system's own reason and the file's role.
-enum TextFile {
-    static func read(_ path: String, what: String) throws(ConfigurationProblem) -> String {
+/// Reads a small text file, failing with the operating system's own reason and the file's role;
+/// writes one whole: beside its place and renamed, so no reader ever sees half a file.
+package enum TextFile {
+    package static func read(_ path: String, what: String) throws(ConfigurationProblem) -> String {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw ConfigurationProblem("cannot read \(what) \(path): \(String(cString: strerror(errno)))")
@@ -18,5 +19,15 @@ enum TextFile {
             throw ConfigurationProblem("\(what) \(path) is not UTF-8 text")
         }
         return text
+    }
+
+    /// Writes `contents` at `path`, creating its folders.
+    package static func writeWhole(_ contents: Data, to path: String) throws(ConfigurationProblem) {
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try contents.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ConfigurationProblem("cannot write \(path): \((error as NSError).localizedDescription)")
+        }
     }
 }
