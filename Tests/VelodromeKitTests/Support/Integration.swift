@@ -38,6 +38,15 @@ enum Integration {
     static var influx: ConditionTrait { .enabled(if: influxURL != nil || required, "needs InfluxDB: run scripts/test") }
 
     /// Headless Chromium, which the test script installs, and where screenshots go.
+    /// Offline checks of generated manifests: kubernetes-validate (PyPI), nginx, kubectl.
+    static let kubernetesValidatePath = environment["VELODROME_TEST_KUBERNETES_VALIDATE"]
+    static let nginxPath = environment["VELODROME_TEST_NGINX"]
+    static let kubectlPath = environment["VELODROME_TEST_KUBECTL"]
+    static var manifestTools: ConditionTrait {
+        .enabled(if: (kubernetesValidatePath != nil && nginxPath != nil && kubectlPath != nil && promtoolPath != nil) || required,
+                 "needs kubernetes-validate, nginx, kubectl and promtool: run scripts/test")
+    }
+
     static let chromiumPath = environment["VELODROME_TEST_CHROMIUM"]
     static let artifacts = environment["VELODROME_TEST_ARTIFACTS"] ?? NSTemporaryDirectory() + "velodrome-test-artifacts"
 
