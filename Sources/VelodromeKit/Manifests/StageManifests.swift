@@ -66,6 +66,7 @@ package struct StageManifests: Sendable {
         workload.stagePort = Self.port
         workload.environment = databaseEnvironment
         workload.initArguments = ["migrate"]
+        workload.initEnvironment = databaseEnvironment
         return workload
     }
 

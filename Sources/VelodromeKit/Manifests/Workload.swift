@@ -37,10 +37,11 @@ package struct Workload: Sendable {
     package var arguments: [String]
     /// Instead of the image's entrypoint (whose start-up scripts would write to a read-only root).
     package var command: [String]?
-    /// An init container's arguments (the same image and environment): `migrate`, so the
+    /// An init container's arguments and environment (the same image): `migrate`, so the
     /// schema is in place before a stage starts. Migrations take a lock, so pods starting
     /// together migrate once.
     package var initArguments: [String]?
+    package var initEnvironment: [Environment] = []
     package var environment: [Environment] = []
     /// Container ports by name.
     package var ports: [(name: String, port: Int)] = []
@@ -192,9 +193,10 @@ package struct Workload: Sendable {
             .init("containers", .list([.map(container)])),
         ]
         if let initArguments {
-            var initContainer = container.filter { ["image", "env", "resources", "securityContext"].contains($0.key) }
+            var initContainer = container.filter { ["image", "resources", "securityContext"].contains($0.key) }
             initContainer.insert(.init("name", "migrate"), at: 0)
             initContainer.insert(.init("args", .list(initArguments.map(YAMLTree.string))), at: 2)
+            if !initEnvironment.isEmpty { initContainer.insert(.init("env", .list(initEnvironment.map(\.tree))), at: 3) }
             spec.insert(.init("initContainers", .list([.map(initContainer)])), at: spec.count - 1)
         }
         let declared = volumes.filter { !claimed.contains($0.name) }

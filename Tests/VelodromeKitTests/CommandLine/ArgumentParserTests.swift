@@ -10,6 +10,7 @@ import Testing
         OptionSpec("interval", valueName: "DURATION", help: "i"),
         OptionSpec("level", valueName: "LEVEL", help: "l"),
         OptionSpec("project", aliases: ["proj"], help: "p"),
+        OptionSpec("selector", short: "l", help: "s"),
         .flag("once", help: "o"),
         .flag("no-issues", help: "n"),
     ], stopAt: ["count"], context: "test", elsewhere: ["influx-host": "transform"])
@@ -18,6 +19,17 @@ import Testing
         let parsed = try parser.parse(["--frequency=4", "--project", "kubernetes"])
         #expect(parsed.value("frequency") == "4")
         #expect(parsed.value("project") == "kubernetes")
+    }
+
+    @Test(arguments: [["-l", "app=fetcher"], ["-l=app=fetcher"], ["-lapp=fetcher"], ["--selector", "app=fetcher"]])
+    func aShortSpellingTakesItsValueEveryWay(arguments: [String]) throws {
+        let parsed = try parser.parse(arguments)
+        #expect(parsed.value("selector") == "app=fetcher")
+    }
+
+    @Test func anUnknownShortOptionIsAnError() {
+        #expect(throws: UsageError("unknown option -x", argumentIndex: 0)) { try parser.parse(["-x", "1"]) }
+        #expect(throws: UsageError("option --selector needs a value (VALUE)", argumentIndex: 0)) { try parser.parse(["-l"]) }
     }
 
     @Test func listsRepeatAndSplitOnCommas() throws {

@@ -42,6 +42,8 @@ enum Integration {
     static let kubernetesValidatePath = environment["VELODROME_TEST_KUBERNETES_VALIDATE"]
     static let nginxPath = environment["VELODROME_TEST_NGINX"]
     static let kubectlPath = environment["VELODROME_TEST_KUBECTL"]
+    static let hadolintPath = environment["VELODROME_TEST_HADOLINT"]
+    static var hadolint: ConditionTrait { .enabled(if: hadolintPath != nil || required, "needs hadolint: run scripts/test") }
     static var manifestTools: ConditionTrait {
         .enabled(if: (kubernetesValidatePath != nil && nginxPath != nil && kubectlPath != nil && promtoolPath != nil) || required,
                  "needs kubernetes-validate, nginx, kubectl and promtool: run scripts/test")
