@@ -64,7 +64,7 @@ package struct CommandHelp: Sendable {
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ") {
+        for word in text.split(separator: " ").flatMap({ pieces(of: $0, width: width) }) {
             if line.isEmpty {
                 line = String(word)
             } else if line.count + 1 + word.count <= width {
@@ -75,5 +75,16 @@ package struct CommandHelp: Sendable {
             }
         }
         return lines + [line]
+    }
+
+    /// A word wider than the column (an image reference) is broken after a `/` where it can be.
+    private static func pieces(of word: Substring, width: Int) -> [Substring] {
+        var pieces: [Substring] = []
+        var rest = word
+        while rest.count > width, let slash = rest.prefix(width).lastIndex(of: "/") {
+            pieces.append(rest[...slash])
+            rest = rest[rest.index(after: slash)...]
+        }
+        return pieces + [rest]
     }
 }
