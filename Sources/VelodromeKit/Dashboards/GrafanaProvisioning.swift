@@ -76,8 +76,7 @@ package struct GrafanaProvisioning: Sendable {
     static func uid(_ text: String) -> String {
         let clean = String(text.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
         guard clean.count > 40 else { return clean }
-        let hash = text.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
-        return String(clean.prefix(23)) + "-" + String(String(hash, radix: 16).prefix(16))
+        return String(clean.prefix(23)) + "-" + String(String(FNV1a.hash(text), radix: 16).prefix(16))
     }
 
     package func files() throws -> [File] {

@@ -66,9 +66,8 @@ package enum KubernetesName {
     /// `text` if it fits in `limit` characters, else its start, `-` and 10 hex digits of an FNV-1a hash of it.
     static func bounded(_ text: String, limit: Int) -> String {
         guard text.count > limit else { return text }
-        let hash = text.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
         var start = String(text.prefix(limit - 11))
         while let last = start.last, !(last.isLetter || last.isNumber) { start.removeLast() }
-        return start + "-" + String(String(hash, radix: 16).suffix(10))
+        return start + "-" + String(String(FNV1a.hash(text), radix: 16).suffix(10))
     }
 }

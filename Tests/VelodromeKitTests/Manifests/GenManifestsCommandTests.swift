@@ -10,6 +10,14 @@ import Testing
         try await VelodromeProcess.run(["gen-manifests", "--config", RepositoryRoot.path("config.yaml")] + arguments)
     }
 
+    /// gen-manifests on a configuration of this text.
+    func run(configuration text: String) async throws -> VelodromeProcess.Result {
+        let directory = try TemporaryDirectory()
+        let config = directory.path("config.yaml")
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        return try await VelodromeProcess.run(["gen-manifests", "--config", config])
+    }
+
     /// `VELODROME_UPDATE_GOLDEN=1 swift test --filter GenManifestsCommandTests` rewrites it after a
     /// deliberate change; review the diff.
     @Test func theShippedConfigurationsManifestsEqualTheGoldenFile() async throws {
@@ -38,9 +46,7 @@ import Testing
     }
 
     @Test func aProjectWithoutPrometheusOrGrafanaSectionsStillGetsItsStack() async throws {
-        let directory = try TemporaryDirectory()
-        let config = directory.path("config.yaml")
-        try """
+        let result = try await run(configuration: """
             projects:
               small:
                 repositories:
@@ -49,8 +55,7 @@ import Testing
                       plugin: count
                       args: [--no-issues, --event=merged]
 
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let result = try await VelodromeProcess.run(["gen-manifests", "--config", config])
+            """)
         #expect(result.status == 0, "\(result.stderr)")
         let kinds = result.stdout.split(separator: "\n").filter { $0.hasPrefix("kind: ") }.count
         #expect(kinds > 0)
@@ -74,9 +79,7 @@ import Testing
     }
 
     @Test func anUnknownKeyOfANginxSectionNamesIt() async throws {
-        let directory = try TemporaryDirectory()
-        let config = directory.path("config.yaml")
-        try """
+        let result = try await run(configuration: """
             projects:
               small:
                 repositories:
@@ -85,9 +88,40 @@ import Testing
                   public-ip: ""
                   public-port: 80
 
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let result = try await VelodromeProcess.run(["gen-manifests", "--config", config])
+            """)
         #expect(result.status == 2)
         #expect(result.stderr.contains("public-port"), "\(result.stderr)")
+    }
+}
+
+/// Every stage's arguments, as the generated pods run them, parse with the real binary's
+/// option tables (`--help` after them stops before any work).
+@Suite struct GeneratedStageArgumentsTests {
+    @Test(arguments: ManifestSetTests.modes.map(\.0))
+    func everyStagesArgumentsParse(mode: String) async throws {
+        let settings = try #require(ManifestSetTests.modes.first { $0.0 == mode }?.1)
+        var seen = Set<[String]>()
+        for object in try ManifestSetTests.shipped(settings).objects where object.labels.app != "velodrome-config" {
+            let image = settings.images.velodrome
+            for container in Self.containers(object.tree) where container["image"] == .string(image) {
+                guard case .list(let items)? = container["args"] else { continue }
+                let arguments = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+                // One of each shape: repositories and projects differ only in names.
+                let shape = arguments.map { $0.contains("/") || $0.hasPrefix("http") ? "X" : $0 }
+                guard seen.insert(shape).inserted else { continue }
+                let result = try await VelodromeProcess.run(arguments + ["--help"])
+                #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            }
+        }
+        #expect(seen.count >= 4)
+    }
+
+    static func containers(_ tree: YAMLTree) -> [YAMLTree] {
+        let spec = tree["spec"]?["template"]?["spec"] ?? tree["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"]
+        var found: [YAMLTree] = []
+        for key in ["initContainers", "containers"] {
+            if case .list(let items)? = spec?[key] { found += items }
+        }
+        return found
     }
 }
