@@ -40,6 +40,12 @@ package struct NginxConfiguration: Sendable {
                 server {
                     listen \(listen);
 
+                    # nginx's own health, for its probes: up whether or not Grafana is.
+                    location = /nginx-health {
+                        access_log off;
+                        return 200 "ok\\n";
+                    }
+
                     location / {
                         proxy_pass http://\(grafana);
                         proxy_set_header Host $host;

@@ -141,7 +141,7 @@ package struct ProjectManifests: Sendable {
                                 arguments: ["-c", "/etc/velodrome-nginx/nginx.conf", "-g", "daemon off;"])
         workload.command = ["nginx"]
         workload.ports = [(name: "http", port: 8080)]
-        workload.health = (path: "/api/health", port: "http")
+        workload.health = (path: "/nginx-health", port: "http")
         workload.user = 101
         workload.resources = .init(cpu: "50m", memory: "64Mi", memoryLimit: "256Mi")
         workload.volumes = [

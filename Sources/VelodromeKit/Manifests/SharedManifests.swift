@@ -58,6 +58,7 @@ package struct SharedManifests: Sendable {
                                             "--http-address=0.0.0.0", "--http-port=9090", instance])
         workload.ports = [(name: "postgres", port: 5432), (name: "health", port: 9090)]
         workload.health = (path: "/readiness", port: "health")
+        workload.livenessPath = "/liveness"
         workload.resources = .init(cpu: "100m", memory: "128Mi", memoryLimit: "512Mi")
         return workload
     }

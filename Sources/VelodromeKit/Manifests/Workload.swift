@@ -50,6 +50,8 @@ package struct Workload: Sendable {
     package var stagePort: Int?
     /// For other components: the HTTP path and port name their readiness and liveness probes ask.
     package var health: (path: String, port: String)?
+    /// Where liveness is asked, when it differs from readiness (the Cloud SQL proxy's `/liveness`).
+    package var livenessPath: String?
     package var volumes: [Volume] = []
     package var resources: Resources = .stage
     package var user = 65532
@@ -161,7 +163,7 @@ package struct Workload: Sendable {
             container.append(.init("livenessProbe", Self.probe("/healthz", port: "metrics", period: 30, failures: 3)))
             container.append(.init("readinessProbe", Self.probe("/readyz", port: "metrics", period: 10, failures: 1)))
         } else if let health, restart == "Always" {
-            container.append(.init("livenessProbe", Self.probe(health.path, port: health.port, period: 30, failures: 3)))
+            container.append(.init("livenessProbe", Self.probe(livenessPath ?? health.path, port: health.port, period: 30, failures: 3)))
             container.append(.init("readinessProbe", Self.probe(health.path, port: health.port, period: 10, failures: 1)))
         }
         container += [

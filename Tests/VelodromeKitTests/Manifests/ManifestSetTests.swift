@@ -21,6 +21,17 @@ import Testing
         #expect(notTransform.objects.count == all.objects.count - 4 * 2)
     }
 
+    @Test func theCloudSQLProxyIsProbedOnItsOwnHealthPaths() throws {
+        var settings = ManifestSettings()
+        settings.database = .cloudSQL(instance: "velodrome:us-central1:mirror")
+        let proxy = try #require(try Self.shipped(settings).objects.first { $0.labels.app == "sqlproxy" && $0.tree["kind"] == "Deployment" })
+        let container = try #require(GeneratedStageArgumentsTests.containers(proxy.tree).first)
+        #expect(container["args"] == ["--port=5432", "--address=0.0.0.0", "--structured-logs", "--health-check", "--http-address=0.0.0.0",
+                                      "--http-port=9090", "velodrome:us-central1:mirror"])
+        #expect(container["livenessProbe"]?["httpGet"]?["path"] == "/liveness")
+        #expect(container["readinessProbe"]?["httpGet"]?["path"] == "/readiness")
+    }
+
     @Test func dumpsForInspection() throws {
         let directory = ProcessInfo.processInfo.environment["VELODROME_MANIFEST_DUMP"] ?? ""
         guard !directory.isEmpty else { return }

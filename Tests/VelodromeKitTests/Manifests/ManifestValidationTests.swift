@@ -67,6 +67,7 @@ import Yams
             }
             throw NginxDidNotAnswer(path: path)
         }
+        #expect(try await get("/nginx-health") == "ok\n")
         #expect(try await get("/d/velodrome-kubernetes") == "grafana /d/velodrome-kubernetes\n")
         #expect(try await get("/influxdb/query?db=github&q=SHOW+MEASUREMENTS") == "influxdb /query?db=github&q=SHOW+MEASUREMENTS\n")
         #expect(try await get("/prometheus/api/v1/query?query=up") == "prometheus /prometheus/api/v1/query?query=up\n")
