@@ -8,11 +8,14 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends libsqlite3-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY Package.swift ./
+# Package.resolved, when the checkout has one (`swift package resolve` writes it; git does not
+# keep it), pins every dependency to the versions the tests ran with.
+COPY Package.swift Package.resolved* ./
 COPY Sources ./Sources
 # SwiftPM reads every target of Package.swift, the test targets too.
 COPY Tests ./Tests
-RUN swift build -c release --product velodrome --static-swift-stdlib \
+RUN if [ -f Package.resolved ]; then set -- --force-resolved-versions; fi \
+    && swift build -c release --product velodrome --static-swift-stdlib "$@" \
     && cp "$(swift build -c release --show-bin-path)/velodrome" /velodrome
 
 # Run: the libraries the binary links (SQLite, libcurl for Foundation's HTTP), CA certificates

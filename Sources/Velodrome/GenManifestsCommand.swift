@@ -54,7 +54,8 @@ enum GenManifestsCommand {
         let settings = try ManifestSettings(parsed: parsed)
         let selector = try parsed.value("selector").map(LabelSelector.init(parsing:))
         let path = try parsed.string("config")
-        let manifests = try ManifestSet(configuration: try ConfigurationLoader.load(path: path), configurationText: try TextFile.read(path, what: "configuration"),
+        let text = try ConfigurationLoader.read(path: path)
+        let manifests = try ManifestSet(configuration: try ConfigurationLoader.parse(text, file: path), configurationText: text,
                                         settings: settings, selector: selector)
         if let directory = parsed.value("output-dir") {
             for file in try manifests.files() {

@@ -5,13 +5,16 @@ import Yams
 /// a configuration that loads is one every stage can run.
 package enum ConfigurationLoader {
     package static func load(path: String) throws(ConfigurationError) -> Configuration {
-        let text: String
+        try parse(try read(path: path), file: path)
+    }
+
+    /// The file's text, for a caller that also keeps it as written (gen-manifests' ConfigMap).
+    package static func read(path: String) throws(ConfigurationError) -> String {
         do throws(ConfigurationProblem) {
-            text = try TextFile.read(path, what: "the configuration file")
+            return try TextFile.read(path, what: "the configuration file")
         } catch {
             throw ConfigurationError(file: path, message: error.message)
         }
-        return try parse(text, file: path)
     }
 
     package static func parse(_ text: String, file: String) throws(ConfigurationError) -> Configuration {

@@ -66,6 +66,9 @@ package final class GitHubClient: Sendable {
 
     package var counters: GitHubCounters { state.withLock { $0.counters } }
 
+    /// The quota of every login the tokens belong to, as one (see `identifyLogins`).
+    package var quota: (rate: RateLimit?, logins: Int) { state.withLock { ($0.pool.combined, $0.pool.logins.count) } }
+
     /// `baseURL` + path, e.g. `/repos/o/r/issues`.
     package func url(_ path: String, query: [(String, String)] = []) -> URL {
         baseURL.appendingEndpoint(path, query: query)
@@ -128,10 +131,13 @@ package final class GitHubClient: Sendable {
 
             let response: HTTPResponse
             do {
-                response = try await transport.send(HTTPRequest(url: url, headers: headers))
+                // A stop cancels a request GitHub is slow to answer: the page is read again next time.
+                let request = HTTPRequest(url: url, headers: headers)
+                response = try await stop.interrupting { [transport] in try await transport.send(request) }
                 counted(status: response.status)
             } catch let error as TransportError {
                 counted(status: nil)
+                try stop.check()
                 lastFailureWasConnect = error.couldNotConnect
                 return .failed(error.message)
             }

@@ -26,6 +26,15 @@ extension LinkHeader {
     /// Cursor links (`after=`, `before=`) stay valid while the list changes, and GitHub always
     /// continues them with `next`; page numbers shift as items move.
     static func isCursor(_ url: URL) -> Bool {
-        URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.contains { $0.name == "after" || $0.name == "before" } ?? false
+        query(of: url).contains { $0.name == "after" || $0.name == "before" }
+    }
+
+    /// The `page` number of a page-number link, nil for a link without one.
+    static func pageNumber(of url: URL) -> Int? {
+        query(of: url).first { $0.name == "page" }?.value.flatMap(Int.init)
+    }
+
+    private static func query(of url: URL) -> [URLQueryItem] {
+        URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems ?? []
     }
 }

@@ -83,6 +83,15 @@ struct TokenPool: Sendable {
         return known.isEmpty ? nil : known.reduce(0, +)
     }
 
+    /// Every login's known quota as one: their limits and what is left added up, reset when the
+    /// last of them resets (nil before the first answer).
+    var combined: RateLimit? {
+        let known = logins.compactMap(\.rate)
+        if known.count == 1 { return known[0] }
+        guard let latest = known.map(\.reset).max() else { return nil }
+        return RateLimit(limit: known.reduce(0) { $0 + $1.limit }, remaining: known.reduce(0) { $0 + $1.remaining }, reset: latest)
+    }
+
     private func remaining(_ login: Login, _ now: Timestamp) -> Int {
         guard let rate = login.rate, rate.reset > now else { return .max }
         return rate.remaining

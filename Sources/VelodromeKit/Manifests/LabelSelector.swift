@@ -2,7 +2,7 @@
 /// hold. `key=value` (or `==`), `key!=value`, `key in (a,b)`, `key notin (a,b)`, `key` (has
 /// the label) and `!key` (has not). As in Kubernetes, `!=` and `notin` hold for an object
 /// without the label.
-package struct LabelSelector: Sendable, Equatable {
+package struct LabelSelector: Sendable, Equatable, CustomStringConvertible {
     package enum Requirement: Sendable, Equatable {
         case equals(String, String)
         case notEquals(String, String)
@@ -27,6 +27,20 @@ package struct LabelSelector: Sendable, Equatable {
 
     package init(requirements: [Requirement]) {
         self.requirements = requirements
+    }
+
+    /// In kubectl's syntax again, for messages.
+    package var description: String {
+        requirements.map { requirement in
+            switch requirement {
+            case .equals(let key, let value): "\(key)=\(value)"
+            case .notEquals(let key, let value): "\(key)!=\(value)"
+            case .isIn(let key, let values): "\(key) in (\(values.joined(separator: ",")))"
+            case .notIn(let key, let values): "\(key) notin (\(values.joined(separator: ",")))"
+            case .exists(let key): key
+            case .absent(let key): "!\(key)"
+            }
+        }.joined(separator: ",")
     }
 
     package func matches(_ labels: [String: String]) -> Bool {

@@ -20,7 +20,7 @@ package struct ManifestLabels: Sendable, Equatable {
     /// In a fixed order, for byte-identical output.
     package var pairs: [(String, String)] {
         var pairs = [("app", app)]
-        if let project { pairs.append(("project", project)) }
+        if let project { pairs.append(("project", Self.value(project))) }
         if let organization { pairs.append(("gh-organization", Self.value(organization))) }
         if let repository { pairs.append(("gh-repository", Self.value(repository))) }
         if let metric { pairs.append(("transform-metric", Self.value(metric))) }
@@ -29,7 +29,7 @@ package struct ManifestLabels: Sendable, Equatable {
             ("app.kubernetes.io/part-of", "velodrome"),
             ("app.kubernetes.io/managed-by", "velodrome-gen-manifests"),
         ]
-        if let project { pairs.append(("app.kubernetes.io/instance", project)) }
+        if let project { pairs.append(("app.kubernetes.io/instance", Self.value(project))) }
         return pairs
     }
 
@@ -45,29 +45,57 @@ package struct ManifestLabels: Sendable, Equatable {
     }
 
     /// A label value: at most 63 characters of letters, digits, `-`, `_` and `.`, starting and
-    /// ending with a letter or digit. GitHub names fit (they are letters, digits, `-`, `_`, `.`),
-    /// but may be longer; those keep their start and a hash of the whole.
+    /// ending with a letter or digit. GitHub names fit unless they start or end otherwise
+    /// (`.github`) or are longer; a metric name may hold anything. A value that had to change
+    /// ends in a hash of the original, so that two names never share one value.
     static func value(_ text: String) -> String {
-        KubernetesName.bounded(text, limit: 63)
+        let kept = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        return KubernetesName.distinct(KubernetesName.trimmed(kept), from: text, limit: 63)
     }
 }
 
-/// Names of Kubernetes objects: DNS labels (lower-case letters, digits and `-`, at most 63).
+/// Names of Kubernetes objects: DNS labels (lower-case letters, digits and `-`).
 package enum KubernetesName {
+    /// At most 52 characters, the bound of a CronJob's name (its Jobs add 11) and, in practice,
+    /// of a StatefulSet's (its pods' revision label adds 11 to 63); every name keeps it, so
+    /// that a stage's name stays the same in every mode.
+    static let limit = 52
+
+    /// The parts, lower-cased, joined by `-`. A part with other characters than letters, digits
+    /// and inner single dashes is changed to fit, and the name then ends in a hash of the parts,
+    /// so that `merge` and `merge-` stay two names.
     package static func dnsLabel(_ parts: String...) -> String {
-        let joined = parts.joined(separator: "-").lowercased()
-        var name = String(joined.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
-        while name.contains("--") { name = name.replacingOccurrences(of: "--", with: "-") }
-        name = String(name.drop { $0 == "-" })
-        while name.last == "-" { name.removeLast() }
-        return bounded(name, limit: 63)
+        let cleaned = parts.map { part in
+            var name = String(part.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+            while name.contains("--") { name = name.replacingOccurrences(of: "--", with: "-") }
+            return trimmed(name)
+        }
+        let altered = zip(parts, cleaned).contains { $0.lowercased() != $1 }
+        let name = cleaned.filter { !$0.isEmpty }.joined(separator: "-")
+        return altered ? hashed(name, of: parts.joined(separator: "/"), limit: limit) : bounded(name, limit: limit)
     }
 
-    /// `text` if it fits in `limit` characters, else its start, `-` and 10 hex digits of an FNV-1a hash of it.
+    /// `text` if it is `original` and fits in `limit`, else as `hashed`.
+    static func distinct(_ text: String, from original: String, limit: Int) -> String {
+        text == original ? bounded(text, limit: limit) : hashed(text, of: original, limit: limit)
+    }
+
+    /// `text` if it fits in `limit` characters, else as `hashed`.
     static func bounded(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        var start = String(text.prefix(limit - 11))
-        while let last = start.last, !(last.isLetter || last.isNumber) { start.removeLast() }
-        return start + "-" + String(String(FNV1a.hash(text), radix: 16).suffix(10))
+        text.count > limit ? hashed(text, of: text, limit: limit) : text
+    }
+
+    /// The start of `text`, `-` and 10 hex digits of an FNV-1a hash of `original`, in `limit` characters.
+    static func hashed(_ text: String, of original: String, limit: Int) -> String {
+        let hash = String(String(FNV1a.hash(original), radix: 16).suffix(10))
+        let start = trimmed(String(text.prefix(limit - 11)))
+        return start.isEmpty ? hash : start + "-" + hash
+    }
+
+    /// Without leading and trailing characters other than letters and digits.
+    static func trimmed(_ text: String) -> String {
+        let alphanumeric: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard let first = text.firstIndex(where: alphanumeric), let last = text.lastIndex(where: alphanumeric) else { return "" }
+        return String(text[first...last])
     }
 }

@@ -7,10 +7,13 @@ import Yams
 package struct ProjectManifests: Sendable {
     package let project: Project
     package let settings: ManifestSettings
+    /// Repository keys an earlier project already fetches into the shared database.
+    package let fetchedElsewhere: Set<String>
 
-    package init(project: Project, settings: ManifestSettings) {
+    package init(project: Project, settings: ManifestSettings, fetchedElsewhere: Set<String> = []) {
         self.project = project
         self.settings = settings
+        self.fetchedElsewhere = fetchedElsewhere
     }
 
     private var influxName: String { StageManifests.influxService(project.name) }
@@ -24,13 +27,14 @@ package struct ProjectManifests: Sendable {
         objects += [(influx.labels, influx.service()), (influx.labels, influx.statefulSet(storage: "100Gi", dataPath: "/var/lib/influxdb"))]
         objects += try grafana()
         let stages = StageManifests(settings: settings)
-        let workloads = stages.fetchers(project) + stages.transforms(project) + [stages.tokenCounter(project)]
-        // A looping stage has a Service, so that Prometheus finds its /metrics by name.
-        let scraped = settings.schedule == nil ? workloads : []
-        if let configuration = project.prometheus?.configuration { objects += try prometheus(configuration, scraping: scraped) }
+        let workloads = stages.fetchers(project, skipping: fetchedElsewhere) + stages.transforms(project) + [stages.tokenCounter(project)]
+        // A looping stage has a Service, so that Prometheus finds its /metrics by name; a
+        // scheduled one serves nothing.
+        let looping = settings.schedule == nil
+        if let configuration = project.prometheus?.configuration { objects += try prometheus(configuration, scraping: looping ? workloads : []) }
         objects += nginx
         for workload in workloads {
-            if settings.schedule == nil { objects.append((workload.labels, workload.service())) }
+            if looping { objects.append((workload.labels, workload.service())) }
             objects.append((workload.labels, settings.schedule.map(workload.cronJob) ?? workload.deployment()))
         }
         return objects
@@ -39,7 +43,9 @@ package struct ProjectManifests: Sendable {
     private var influxdb: Workload {
         var workload = Workload(name: influxName, labels: ManifestLabels(app: "influxdb", project: project.name), image: settings.images.influxdb, arguments: [])
         workload.ports = [(name: "http", port: 8086)]
-        workload.health = (path: "/ping", port: "http")
+        workload.health = .http(path: "/ping", port: "http")
+        // Opening a large database's index takes minutes before /ping answers.
+        workload.startupSeconds = 600
         workload.user = 1500
         workload.resources = .init(cpu: "500m", memory: "1Gi", memoryLimit: "4Gi")
         workload.environment = [
@@ -67,7 +73,7 @@ package struct ProjectManifests: Sendable {
                       ("provisioning/dashboards", "providers", "/etc/grafana/provisioning/dashboards")]
         var workload = Workload(name: grafanaName, labels: labels, image: settings.images.grafana, arguments: [])
         workload.ports = [(name: "http", port: 3000)]
-        workload.health = (path: "/api/health", port: "http")
+        workload.health = .http(path: "/api/health", port: "http")
         workload.user = 472
         workload.resources = .init(cpu: "100m", memory: "256Mi", memoryLimit: "1Gi")
         workload.environment = [
@@ -75,7 +81,7 @@ package struct ProjectManifests: Sendable {
             .value("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer"),
             .value("GF_USERS_ALLOW_SIGN_UP", "false"),
             .secret("GF_SECURITY_ADMIN_PASSWORD", secret: grafanaName, key: "admin-password"),
-            .secret("INFLUX_PASSWORD", secret: influxName, key: "admin-password"),
+            StageManifests.influxPassword(project.name),
         ]
         if let analytics = project.grafana?.googleAnalyticsID, !analytics.isEmpty {
             workload.environment.append(.value("GF_ANALYTICS_GOOGLE_ANALYTICS_UA_ID", analytics))
@@ -98,7 +104,10 @@ package struct ProjectManifests: Sendable {
                                 arguments: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus",
                                             "--storage.tsdb.retention.time=90d", "--web.external-url=/prometheus/"])
         workload.ports = [(name: "http", port: 9090)]
-        workload.health = (path: "/prometheus/-/ready", port: "http")
+        workload.health = .http(path: "/prometheus/-/ready", port: "http")
+        // Ready only after replaying its write-ahead log, which takes minutes; alive long before.
+        workload.liveness = .http(path: "/prometheus/-/healthy", port: "http")
+        workload.startupSeconds = 600
         workload.user = 65534
         workload.resources = .init(cpu: "200m", memory: "512Mi", memoryLimit: "2Gi")
         workload.volumes = [.init(name: "config", source: .configMap(prometheusName), mountPath: "/etc/prometheus", readOnly: true)]
@@ -141,7 +150,7 @@ package struct ProjectManifests: Sendable {
                                 arguments: ["-c", "/etc/velodrome-nginx/nginx.conf", "-g", "daemon off;"])
         workload.command = ["nginx"]
         workload.ports = [(name: "http", port: 8080)]
-        workload.health = (path: "/nginx-health", port: "http")
+        workload.health = .http(path: "/nginx-health", port: "http")
         workload.user = 101
         workload.resources = .init(cpu: "50m", memory: "64Mi", memoryLimit: "256Mi")
         workload.volumes = [

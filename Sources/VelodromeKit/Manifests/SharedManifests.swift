@@ -14,7 +14,7 @@ package struct SharedManifests: Sendable {
     package var objects: [(labels: ManifestLabels, tree: YAMLTree)] {
         var objects: [(labels: ManifestLabels, tree: YAMLTree)] = []
         let config = ManifestLabels(app: "velodrome-config")
-        objects.append((config, Self.configMap(StageManifests.configMap, labels: config, files: ["config.yaml": configuration])))
+        objects.append((config, Self.configMap(StageManifests.configMap, labels: config, files: [("config.yaml", configuration)])))
         switch settings.database {
         case .statefulSet:
             let postgres = postgres
@@ -28,7 +28,7 @@ package struct SharedManifests: Sendable {
             break
         }
         let prober = prober
-        objects.append((prober.labels, Self.configMap("blackbox", labels: prober.labels, files: ["blackbox.yml": Self.blackboxConfiguration])))
+        objects.append((prober.labels, Self.configMap("blackbox", labels: prober.labels, files: [("blackbox.yml", Self.blackboxConfiguration)])))
         objects.append((prober.labels, prober.service()))
         objects.append((prober.labels, prober.deployment()))
         return objects
@@ -37,6 +37,9 @@ package struct SharedManifests: Sendable {
     private var postgres: Workload {
         var workload = Workload(name: "postgres", labels: ManifestLabels(app: "postgres"), image: settings.images.postgres, arguments: [])
         workload.ports = [(name: "postgres", port: 5432)]
+        workload.health = .command(["pg_isready", "--host=127.0.0.1", "--username=velodrome", "--dbname=velodrome"])
+        // Crash recovery replays the write-ahead log before the server accepts connections.
+        workload.startupSeconds = 600
         workload.user = 999
         workload.resources = .init(cpu: "500m", memory: "1Gi", memoryLimit: "4Gi")
         workload.environment = [
@@ -57,8 +60,8 @@ package struct SharedManifests: Sendable {
                                 arguments: ["--port=5432", "--address=0.0.0.0", "--structured-logs", "--health-check",
                                             "--http-address=0.0.0.0", "--http-port=9090", instance])
         workload.ports = [(name: "postgres", port: 5432), (name: "health", port: 9090)]
-        workload.health = (path: "/readiness", port: "health")
-        workload.livenessPath = "/liveness"
+        workload.health = .http(path: "/readiness", port: "health")
+        workload.liveness = .http(path: "/liveness", port: "health")
         workload.resources = .init(cpu: "100m", memory: "128Mi", memoryLimit: "512Mi")
         return workload
     }
@@ -67,7 +70,7 @@ package struct SharedManifests: Sendable {
         var workload = Workload(name: "blackbox", labels: ManifestLabels(app: "prober"), image: settings.images.prober,
                                 arguments: ["--config.file=/config/blackbox.yml"])
         workload.ports = [(name: "http", port: 9115)]
-        workload.health = (path: "/-/healthy", port: "http")
+        workload.health = .http(path: "/-/healthy", port: "http")
         workload.resources = .init(cpu: "50m", memory: "64Mi", memoryLimit: "256Mi")
         workload.volumes = [.init(name: "config", source: .configMap("blackbox"), mountPath: "/config", readOnly: true)]
         return workload
@@ -86,9 +89,5 @@ package struct SharedManifests: Sendable {
     static func configMap(_ name: String, labels: ManifestLabels, files: [(String, String)]) -> YAMLTree {
         ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": .string(name), "labels": labels.tree],
          "data": .map(files.map { YAMLTree.Entry($0.0, .string($0.1)) })]
-    }
-
-    static func configMap(_ name: String, labels: ManifestLabels, files: KeyValuePairs<String, String>) -> YAMLTree {
-        configMap(name, labels: labels, files: files.map { ($0.key, $0.value) })
     }
 }

@@ -21,8 +21,14 @@ package struct StageManifests: Sendable {
     /// Each project's InfluxDB, its Service name and the Secret of its admin password.
     static func influxService(_ project: String) -> String { KubernetesName.dnsLabel("influxdb", project) }
 
-    package func fetchers(_ project: Project) -> [Workload] {
-        project.repositories.map { repository in
+    /// The project InfluxDB's admin password, as `INFLUX_PASSWORD` (what Velodrome and Grafana's
+    /// datasources read), from that Secret.
+    static func influxPassword(_ project: String) -> Workload.Environment {
+        .secret("INFLUX_PASSWORD", secret: influxService(project), key: "admin-password")
+    }
+
+    package func fetchers(_ project: Project, skipping fetched: Set<String> = []) -> [Workload] {
+        project.repositories.filter { !fetched.contains($0.name.key) }.map { repository in
             var workload = stage("fetcher", name: KubernetesName.dnsLabel("fetcher", repository.name.owner, repository.name.name),
                                  labels: ManifestLabels(app: "fetcher", project: project.name, organization: repository.name.owner, repository: repository.name.name),
                                  arguments: ["fetch", "--repository", repository.name.description, "--token-dir", Self.tokensPath])
@@ -32,7 +38,7 @@ package struct StageManifests: Sendable {
     }
 
     package func transforms(_ project: Project) -> [Workload] {
-        let influx = ["--influx-host", "http://\(Self.influxService(project.name)):8086", "--config", "\(Self.configPath)/config.yaml"]
+        let influx = ["--influx-host", "http://\(Self.influxService(project.name)):8086", "--create-database", "--config", "\(Self.configPath)/config.yaml"]
         let units: [(name: String, labels: ManifestLabels, arguments: [String])] = settings.transformPerMetric
             ? project.metrics.map { metric in
                 (KubernetesName.dnsLabel("transform", project.name, metric.name), ManifestLabels(app: "transform", project: project.name, metric: metric.name),
@@ -42,7 +48,7 @@ package struct StageManifests: Sendable {
                 ["transform", "--project", project.name] + influx)]
         return units.map { unit in
             var workload = stage("transform", name: unit.name, labels: unit.labels, arguments: unit.arguments)
-            workload.environment.append(.secret("INFLUX_PASSWORD", secret: Self.influxService(project.name), key: "admin-password"))
+            workload.environment.append(Self.influxPassword(project.name))
             workload.volumes.append(.init(name: "config", source: .configMap(Self.configMap), mountPath: Self.configPath, readOnly: true))
             return workload
         }
@@ -53,8 +59,8 @@ package struct StageManifests: Sendable {
     package func tokenCounter(_ project: Project) -> Workload {
         var workload = stage("count-tokens", name: KubernetesName.dnsLabel("count-tokens", project.name),
                              labels: ManifestLabels(app: "count-tokens", project: project.name),
-                             arguments: ["count-tokens", "--token-dir", Self.tokensPath, "--influx-host", "http://\(Self.influxService(project.name)):8086"])
-        workload.environment.append(.secret("INFLUX_PASSWORD", secret: Self.influxService(project.name), key: "admin-password"))
+                             arguments: ["count-tokens", "--token-dir", Self.tokensPath, "--influx-host", "http://\(Self.influxService(project.name)):8086", "--create-database"])
+        workload.environment.append(Self.influxPassword(project.name))
         workload.volumes.append(Self.tokens)
         return workload
     }

@@ -48,10 +48,21 @@ package struct Workload: Sendable {
     /// A Velodrome stage's port for `/metrics`, `/healthz` and `/readyz`: a Deployment runs it
     /// with `--listen` there and probes it; a CronJob runs `--once` and has none.
     package var stagePort: Int?
-    /// For other components: the HTTP path and port name their readiness and liveness probes ask.
-    package var health: (path: String, port: String)?
-    /// Where liveness is asked, when it differs from readiness (the Cloud SQL proxy's `/liveness`).
-    package var livenessPath: String?
+    /// How a probe asks a component whether it is up.
+    package enum Check: Sendable, Equatable {
+        /// An HTTP GET of `path` on the container port named `port`.
+        case http(path: String, port: String)
+        /// A command in the container, up when it exits 0.
+        case command([String])
+    }
+
+    /// For other components: what their readiness and liveness probes ask.
+    package var health: Check?
+    /// What liveness asks, when it differs from readiness (Prometheus is alive long before it is ready).
+    package var liveness: Check?
+    /// How long a slow starter may take before liveness counts: a startup probe holds it off
+    /// for up to this many seconds (InfluxDB opening its index, Prometheus replaying its log).
+    package var startupSeconds: Int?
     package var volumes: [Volume] = []
     package var resources: Resources = .stage
     package var user = 65532
@@ -160,11 +171,15 @@ package struct Workload: Sendable {
             container.append(.init("ports", .list(ports.map { ["name": .string($0.name), "containerPort": .integer($0.port)] })))
         }
         if stagePort != nil {
-            container.append(.init("livenessProbe", Self.probe("/healthz", port: "metrics", period: 30, failures: 3)))
-            container.append(.init("readinessProbe", Self.probe("/readyz", port: "metrics", period: 10, failures: 1)))
+            container.append(.init("livenessProbe", Self.probe(.http(path: "/healthz", port: "metrics"), period: 30, failures: 3)))
+            container.append(.init("readinessProbe", Self.probe(.http(path: "/readyz", port: "metrics"), period: 10, failures: 1)))
         } else if let health, restart == "Always" {
-            container.append(.init("livenessProbe", Self.probe(livenessPath ?? health.path, port: health.port, period: 30, failures: 3)))
-            container.append(.init("readinessProbe", Self.probe(health.path, port: health.port, period: 10, failures: 1)))
+            let liveness = liveness ?? health
+            if let startupSeconds {
+                container.append(.init("startupProbe", Self.probe(liveness, period: 10, failures: max(1, startupSeconds / 10))))
+            }
+            container.append(.init("livenessProbe", Self.probe(liveness, period: 30, failures: 3)))
+            container.append(.init("readinessProbe", Self.probe(health, period: 10, failures: 1)))
         }
         container += [
             .init("resources", [
@@ -206,8 +221,12 @@ package struct Workload: Sendable {
         return ["metadata": ["labels": labels.tree], "spec": .map(spec)]
     }
 
-    private static func probe(_ path: String, port: String, period: Int, failures: Int) -> YAMLTree {
-        ["httpGet": ["path": .string(path), "port": .string(port)], "periodSeconds": .integer(period), "failureThreshold": .integer(failures)]
+    private static func probe(_ check: Check, period: Int, failures: Int) -> YAMLTree {
+        let action: YAMLTree.Entry = switch check {
+        case .http(let path, let port): .init("httpGet", ["path": .string(path), "port": .string(port)])
+        case .command(let command): .init("exec", ["command": .list(command.map(YAMLTree.string))])
+        }
+        return .map([action, .init("periodSeconds", .integer(period)), .init("failureThreshold", .integer(failures))])
     }
 }
 

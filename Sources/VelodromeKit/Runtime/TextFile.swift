@@ -3,7 +3,7 @@ import Foundation
 /// Reads a small text file, failing with the operating system's own reason and the file's role;
 /// writes one whole: beside its place and renamed, so no reader ever sees half a file.
 package enum TextFile {
-    package static func read(_ path: String, what: String) throws(ConfigurationProblem) -> String {
+    static func read(_ path: String, what: String) throws(ConfigurationProblem) -> String {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw ConfigurationProblem("cannot read \(what) \(path): \(String(cString: strerror(errno)))")

@@ -106,8 +106,8 @@ struct EventsWalker {
     /// The page-number URL after `url`; nil for cursor links, which GitHub always continues with `next`.
     static func pageAfter(_ url: URL) -> URL? {
         guard !LinkHeader.isCursor(url), var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+        let page = LinkHeader.pageNumber(of: url) ?? 1
         var items = components.queryItems ?? []
-        let page = items.first { $0.name == "page" }.flatMap { $0.value.flatMap(Int.init) } ?? 1
         items.removeAll { $0.name == "page" }
         items.append(URLQueryItem(name: "page", value: "\(page + 1)"))
         components.queryItems = items

@@ -51,22 +51,24 @@ package struct FirstSyncEstimator: Sendable {
 
     private struct Numbered: Decodable { let number: Int }
 
-    /// Every repository's estimate, against the quota and the clock of GitHub's last answer.
+    /// Every repository's estimate, against the quota of every login the tokens belong to and the
+    /// clock of GitHub's last answer.
     package func report(_ repositories: [RepositoryName], anonymous: Bool, stop: StopSignal) async throws -> SyncEstimateReport {
         try await client.identifyLogins(stop: stop)
         var estimates: [FirstSyncEstimate] = []
-        var last: GitHubResponseInfo?
+        var now: Int64?
         for repository in repositories {
-            let (estimate, info) = try await estimate(repository, stop: stop)
+            let (estimate, date) = try await estimate(repository, stop: stop)
             estimates.append(estimate)
-            last = info
+            now = date ?? now
         }
-        return SyncEstimateReport(estimates: estimates, rate: last?.rate, anonymous: anonymous,
-                                  now: last?.date?.seconds ?? Int64(Date().timeIntervalSince1970))
+        let quota = client.quota
+        return SyncEstimateReport(estimates: estimates, rate: quota.rate, logins: quota.logins, anonymous: anonymous,
+                                  now: now ?? Int64(Date().timeIntervalSince1970))
     }
 
-    /// One repository's estimate, and GitHub's last answer.
-    func estimate(_ repository: RepositoryName, stop: StopSignal) async throws -> (FirstSyncEstimate, GitHubResponseInfo) {
+    /// One repository's estimate, and the time of GitHub's last answer.
+    func estimate(_ repository: RepositoryName, stop: StopSignal) async throws -> (FirstSyncEstimate, Int64?) {
         let path = repository.apiPath
         let newest = try await client.get(client.url(path + "/issues", query: [("state", "all"), ("sort", "created"), ("direction", "desc"), ("per_page", "1")]),
                                           etag: nil, stop: stop) { try JSONDecoder().decode([Numbered].self, from: $0) }
@@ -75,33 +77,27 @@ package struct FirstSyncEstimator: Sendable {
         let (comments, _) = try await pages(path + "/issues/comments", stop: stop)
         let (reviewComments, _) = try await pages(path + "/pulls/comments", stop: stop)
         let (events, eventsInfo) = try await pages(path + "/issues/events", stop: stop)
-        var info = eventsInfo
+        var date = eventsInfo.date?.seconds
         var cutShort = false
         // A `last` link on the events list may be where GitHub stops it: the page after tells
         // (empty when the list ends there, 422 when it was cut).
         if let last = eventsInfo.links.last, let after = EventsWalker.pageAfter(last) {
             do {
-                info = try await client.get(after, etag: nil, stop: stop) { _ in () }.info
+                date = try await client.get(after, etag: nil, stop: stop) { _ in () }.info.date?.seconds ?? date
             } catch GitHubError.unprocessable {
                 cutShort = true
-                // The refusal spent a request too.
-                if var rate = info.rate {
-                    rate.remaining = max(0, rate.remaining - 1)
-                    rate.used = rate.used.map { $0 + 1 }
-                    info.rate = rate
-                }
             }
         }
         let estimate = FirstSyncEstimate(repository: repository.description, issues: issues, comments: comments, reviewComments: reviewComments,
                                          events: events, eventsCutShort: cutShort)
-        return (estimate, info)
+        return (estimate, date)
     }
 
     /// The pages of 100 a list has, from its first page's links.
     private func pages(_ path: String, stop: StopSignal) async throws -> (FirstSyncEstimate.Pages, GitHubResponseInfo) {
         let info = try await client.get(client.url(path, query: [("per_page", "\(SyncEnvironment.pageSize)")]), etag: nil, stop: stop) { _ in () }.info
         if let last = info.links.last {
-            let page = URLComponents(url: last, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == "page" }?.value.flatMap(Int.init)
+            let page = LinkHeader.pageNumber(of: last)
             return (FirstSyncEstimate.Pages(page ?? 2, exact: page != nil), info)
         }
         return (info.links.next == nil ? FirstSyncEstimate.Pages(1) : FirstSyncEstimate.Pages(2, exact: false), info)

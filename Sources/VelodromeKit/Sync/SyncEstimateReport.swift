@@ -1,27 +1,31 @@
 import Foundation
 
 /// What `fetch --estimate` prints: each repository's lists and the requests a first sync needs,
-/// against the quota of the login that asked; a table for people, or JSON for scripts.
+/// against the quota of the logins that ask; a table for people, or JSON for scripts.
 package struct SyncEstimateReport: Sendable {
     package var estimates: [FirstSyncEstimate]
-    /// The quota as the last answer left it (nil when GitHub sent no rate-limit headers).
+    /// The quota of every login as the last answers left it, added up (nil when GitHub sent no
+    /// rate-limit headers: it enforces none, as a GitHub Enterprise server may).
     package var rate: RateLimit?
+    /// How many logins the tokens belong to (1 for anonymous requests).
+    package var logins: Int
     package var anonymous: Bool
     package var now: Int64
 
     /// What a token gets an hour, to say how much faster one would be.
     package static let tokenHourlyLimit = 5000
 
-    package init(estimates: [FirstSyncEstimate], rate: RateLimit?, anonymous: Bool, now: Int64) {
+    package init(estimates: [FirstSyncEstimate], rate: RateLimit?, logins: Int = 1, anonymous: Bool, now: Int64) {
         self.estimates = estimates
         self.rate = rate
+        self.logins = logins
         self.anonymous = anonymous
         self.now = now
     }
 
     package var requests: Int { estimates.reduce(0) { $0 + $1.requests } }
     package var exact: Bool { estimates.allSatisfy(\.exact) }
-    package var fitsInQuota: Bool { rate.map { requests <= $0.remaining } ?? false }
+    package var fitsInQuota: Bool { rate.map { requests <= $0.remaining } ?? true }
 
     /// Hours until the sync is done at this quota: nothing while what is left suffices, else
     /// the wait for the reset and an hour for each further window of `limit` requests.
@@ -46,8 +50,8 @@ package struct SyncEstimateReport: Sendable {
             text += "GitHub stops the events list of \(estimate.repository) at page \(estimate.events.count): the events of older issues cost a request per issue, up to \(Self.number(estimate.issues)), counted above.\n"
         }
         text += "A first sync needs \(exact ? "about" : "at least") \(Self.number(requests)) requests.\n"
-        guard let rate else { return text + "GitHub sent no quota with its answers.\n" }
-        let who = anonymous ? "Anonymous requests have" : "This token's login has"
+        guard let rate else { return text + "GitHub sent no quota with its answers: it limits none.\n" }
+        let who = anonymous ? "Anonymous requests have" : logins == 1 ? "This token's login has" : "The tokens' \(logins) logins have"
         text += "\(who) \(Self.number(rate.remaining)) of \(Self.number(rate.limit)) left until \(rate.reset.iso8601).\n"
         if fitsInQuota {
             text += "That fits in what is left.\n"
@@ -73,7 +77,7 @@ package struct SyncEstimateReport: Sendable {
         }
         struct Report: Encodable {
             let repositories: [Repository]
-            let totalRequests: Int
+            let totalRequests, logins: Int
             let exact, anonymous, fitsInQuota: Bool
             let quota: Quota?
             let hours, hoursWithToken: Double
@@ -84,14 +88,10 @@ package struct SyncEstimateReport: Sendable {
                            reviewCommentPages: $0.reviewComments.count, eventPages: $0.events.count, requests: $0.requests,
                            eventsCutShort: $0.eventsCutShort, exact: $0.exact)
             },
-            totalRequests: requests, exact: exact, anonymous: anonymous, fitsInQuota: fitsInQuota,
+            totalRequests: requests, logins: logins, exact: exact, anonymous: anonymous, fitsInQuota: fitsInQuota,
             quota: rate.map { Quota(limit: $0.limit, remaining: $0.remaining, reset: $0.reset.seconds, resetUTC: $0.reset.iso8601) },
             hours: Self.tenths(hours), hoursWithToken: Self.tenths(hoursWithToken))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        // Encoding strings, numbers and booleans cannot fail.
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        return JSONText.line(report)
     }
 
     private static func tenths(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -37,11 +37,6 @@ package struct QuotaReport: Sendable {
             let limit, remaining, used: Int
             let reset: Int64
             let resetUTC, resetLocal: String
-
-            enum CodingKeys: String, CodingKey {
-                case login, resource, limit, remaining, used, reset
-                case resetUTC = "reset_utc", resetLocal = "reset_local"
-            }
         }
         struct Report: Encodable {
             let quotas: [Quota]
@@ -51,10 +46,7 @@ package struct QuotaReport: Sendable {
             Quota(login: series.login, resource: series.resource, limit: reading.limit, remaining: reading.remaining, used: reading.used,
                   reset: reading.reset, resetUTC: Timestamp(seconds: reading.reset).iso8601, resetLocal: local(reading.reset, iso: true))
         }, refused: refused)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding strings and integers cannot fail.
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        return JSONText.line(report)
     }
 
     private var localName: String { timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier }

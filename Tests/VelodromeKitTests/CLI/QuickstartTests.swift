@@ -76,6 +76,36 @@ import Testing
         }
     }
 
+    /// A TERM to the script alone (as a CI runner or `kill` sends it) stops the step under way at
+    /// once, not when GitHub next answers, and nothing after it runs.
+    @Test func aTermToTheScriptStopsTheStepAtOnce() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(TransformEndToEndTests.kubernetesLike(seed: 5, owner: "kubernetes-sigs", name: "yaml"))
+            harness.github.inject(.stall(seconds: 120, then: nil), times: 1000) { _ in true }
+            let directory = try TemporaryDirectory()
+            // A mirror exists, so the script goes straight to fetch (and its stalled first request).
+            try FileManager.default.createDirectory(atPath: directory.path("quickstart"), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: directory.path("quickstart/velodrome.db"), contents: nil)
+            let environment = ["GITHUB_API_URL": harness.github.baseURL.absoluteString, "VELODROME_BIN": VelodromeProcess.executable.path,
+                               "QUICKSTART_DIR": directory.path("quickstart")]
+            let script = try VelodromeProcess.start([], program: Self.script, environment: VelodromeProcess.cleanEnvironment(environment),
+                                                    directory: directory.url)
+            let started = ContinuousClock.now
+            while !script.stderrSoFar.contains("==> Fetching"), ContinuousClock.now - started < .seconds(60) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            // Time for fetch to start and send its first request, which stalls.
+            try await Task.sleep(for: .seconds(1))
+            script.signal(SIGTERM)
+            let signalled = ContinuousClock.now
+            let result = await script.finish()
+            #expect(ContinuousClock.now - signalled < .seconds(10))
+            #expect(result.status == 130, "\(result.stderr)")
+            #expect(result.stderr.contains("==> Fetching kubernetes-sigs/yaml"))
+            #expect(!result.stderr.contains("Computing its metrics"))
+        }
+    }
+
     @Test(arguments: [["not-a-repository"], ["a/b", "c/d"], ["a/b c"]])
     func badArgumentsExitTwo(arguments: [String]) async throws {
         let directory = try TemporaryDirectory()

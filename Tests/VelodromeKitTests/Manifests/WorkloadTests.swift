@@ -127,9 +127,13 @@ import Testing
     }
 
     @Test func namesAreDNSLabelsAndLongOnesKeepTheirStart() {
-        #expect(KubernetesName.dnsLabel("fetcher", "kubernetes", "Kubernetes/test_infra") == "fetcher-kubernetes-kubernetes-test-infra")
+        // Lower-cased as it is; a part that had to change ends the name in a hash, so that
+        // `test_infra` and `test-infra` stay apart.
+        #expect(KubernetesName.dnsLabel("fetcher", "Kubernetes", "Test-Infra") == "fetcher-kubernetes-test-infra")
+        let cleaned = KubernetesName.dnsLabel("fetcher", "kubernetes", "test_infra")
+        #expect(cleaned.firstMatch(of: /^fetcher-kubernetes-test-infra-[0-9a-f]{10}$/) != nil, "\(cleaned)")
         let long = KubernetesName.dnsLabel("fetcher", String(repeating: "a", count: 40), String(repeating: "b", count: 40))
-        #expect(long.count == 63)
+        #expect(long.count == 52)
         #expect(long.hasPrefix("fetcher-aaaa"))
         #expect(long != KubernetesName.dnsLabel("fetcher", String(repeating: "a", count: 40), String(repeating: "b", count: 41)))
         #expect(ManifestLabels.value("short.name_1") == "short.name_1")

@@ -52,8 +52,20 @@ struct VelodromeProcess {
         let argv = ([program.path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        // The child starts as from a shell: no signal blocked or ignored. The test process ignores
+        // SIGTERM and SIGINT (ServiceLifecycle handles them), and a shell cannot trap a signal
+        // ignored when it started.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t(), empty = sigset_t()
+        sigfillset(&defaults)
+        sigemptyset(&empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, program.path, &actions, nil, argv, envp)
+        let status = posix_spawn(&pid, program.path, &actions, &attributes, argv, envp)
         for descriptor in [stdin.read, stdout.write, stderr.write] { close(descriptor) }
         guard status == 0 else {
             for descriptor in [stdin.write, stdout.read, stderr.read] { close(descriptor) }

@@ -98,7 +98,7 @@ import Testing
 
                 """)
             #expect(report.json == """
-                {"anonymous":true,"exact":true,"fits_in_quota":false,"hours":3.5,"hours_with_token":0,"quota":{"limit":60,"remaining":35,"reset":\(reset),"reset_utc":"\(Timestamp(seconds: reset).iso8601)"},"repositories":[{"comment_pages":4,"event_pages":2,"events_cut_short":true,"exact":true,"issue_pages":3,"issues":250,"repository":"big/repo","requests":265,"review_comment_pages":2}],"total_requests":265}
+                {"anonymous":true,"exact":true,"fits_in_quota":false,"hours":3.5,"hours_with_token":0,"logins":1,"quota":{"limit":60,"remaining":35,"reset":\(reset),"reset_utc":"\(Timestamp(seconds: reset).iso8601)"},"repositories":[{"comment_pages":4,"event_pages":2,"events_cut_short":true,"exact":true,"issue_pages":3,"issues":250,"repository":"big/repo","requests":265,"review_comment_pages":2}],"total_requests":265}
 
                 """)
         }
@@ -115,6 +115,33 @@ import Testing
             #expect(report.table.contains("This token's login has 4,991 of 5,000 left until"))
             #expect(report.table.hasSuffix("That fits in what is left.\n"))
         }
+    }
+
+    /// Tokens of two logins: both quotas are spent by the sync, so both count; two tokens of one
+    /// login share its quota and count once.
+    @Test func theQuotaIsEveryLoginsAddedUp() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.addRepository(Self.repository)
+            harness.github.addToken("second-a", login: "second")
+            harness.github.addToken("second-b", login: "second")
+            let report = try await report(harness, tokens: [harness.tokenFile, Secret("second-a", origin: "a"), Secret("second-b", origin: "b")])
+            // Three `/user` requests learn the logins, then the estimate's five.
+            #expect(harness.github.requests.count == 3 + 5)
+            #expect(report.logins == 2)
+            #expect(report.rate?.limit == 10_000)
+            #expect(report.rate?.remaining == 10_000 - 8)
+            #expect(report.table.contains("The tokens' 2 logins have 9,992 of 10,000 left until"))
+        }
+    }
+
+    /// A server that sends no rate-limit headers limits nothing: the sync fits.
+    @Test func noQuotaFits() {
+        let report = SyncEstimateReport(estimates: [FirstSyncEstimate(repository: "a/b", issues: 9000, comments: .init(90), reviewComments: .init(9),
+                                                                      events: .init(300), eventsCutShort: true)],
+                                        rate: nil, anonymous: true, now: 0)
+        #expect(report.fitsInQuota)
+        #expect(report.hours == 0)
+        #expect(report.table.hasSuffix("A first sync needs about 9,493 requests.\nGitHub sent no quota with its answers: it limits none.\n"))
     }
 
     @Test func numbersAreGroupedByThousands() {
