@@ -9,6 +9,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private let server: FakeGitHub
     private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
 
     init(server: FakeGitHub) {
         self.server = server
@@ -18,8 +19,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let head):
             self.head = head
-        case .body:
-            break  // GET only; bodies are ignored
+            body = []
+        case .body(let buffer):
+            body += buffer.readableBytesView  // GraphQL's POSTs
         case .end:
             guard let head else { return }
             self.head = nil
@@ -27,7 +29,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 method: head.method.rawValue, target: head.uri,
                 userAgent: head.headers.first(name: "User-Agent"),
                 authorization: head.headers.first(name: "Authorization"),
-                ifNoneMatch: head.headers.first(name: "If-None-Match"))
+                ifNoneMatch: head.headers.first(name: "If-None-Match"), body: body)
             perform(server.begin(request), request: request, head: head, context: context)
         }
     }

@@ -8,7 +8,7 @@ enum EventJSON {
         var out = JSONBytes(capacity: 1400)
         out.raw("{")
         out.field("id", event.id)
-        out.field("node_id", NodeID.make("IssueEvent", event.id))
+        out.field("node_id", event.nodeID)
         out.field("url", "\(context.apiRepo)/issues/events/\(event.id)")
         out.key("actor")
         out.raw(users.json(event.actor))

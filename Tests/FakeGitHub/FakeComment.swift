@@ -22,4 +22,7 @@ public struct FakeComment: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }
+
+    /// Its global node id, in REST and GraphQL answers alike.
+    public func nodeID(review: Bool) -> String { NodeID.make(review ? "PullRequestReviewComment" : "IssueComment", id) }
 }

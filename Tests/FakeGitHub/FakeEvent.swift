@@ -23,4 +23,7 @@ public struct FakeEvent: Sendable, Equatable {
         self.assignee = assignee
         self.createdAt = createdAt
     }
+
+    /// Its global node id: in REST answers' `node_id`, and GraphQL's `id` of the same event.
+    public var nodeID: String { NodeID.make("IssueEvent", id) }
 }

@@ -219,6 +219,18 @@ public final class FakeGitHub: Sendable {
         set { state.withLock { $0.knobs.listingLag = newValue } }
     }
 
+    /// GraphQL queries that may reach more nodes than this answer 502, as GitHub's do when they
+    /// run past 10 seconds; their points are spent all the same.
+    public var graphQLTimeoutNodes: Int? {
+        get { state.withLock { $0.knobs.graphQLTimeoutNodes } }
+        set { state.withLock { $0.knobs.graphQLTimeoutNodes = newValue } }
+    }
+
+    /// Points (GraphQL) or requests (`core`) of `login`'s quota spent in its current window.
+    public func quotaUsed(login: String?, resource: String = "core") -> Int {
+        state.withLock { resource == "core" ? ($0.quotas[login]?.used ?? 0) : ($0.resourceQuotas[resource]?[login]?.used ?? 0) }
+    }
+
     // MARK: Called by the connection handler
 
     /// Applies a matching fault, or answers normally.

@@ -7,6 +7,7 @@ struct IncomingRequest: Sendable {
     var userAgent: String?
     var authorization: String?
     var ifNoneMatch: String?
+    var body: [UInt8] = []
 
     var path: Substring {
         target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]

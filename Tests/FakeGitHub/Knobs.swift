@@ -6,4 +6,6 @@ struct Knobs {
     var commentListLimit = 40_000
     var eventsPageLimit = Int.max
     var listingLag: Int64 = 0
+    /// GraphQL queries reaching more nodes than this time out (a 502 after GitHub's 10 s).
+    var graphQLTimeoutNodes: Int?
 }

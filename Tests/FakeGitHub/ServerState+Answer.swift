@@ -19,6 +19,9 @@ extension ServerState {
             }
             login = owner
         }
+        if request.method == "POST", request.path == "/graphql" {
+            return graphQL(request, login: login, now: now, requestID: requestID)
+        }
         // Asking for the quota does not use it up, on GitHub and here.
         if request.method == "GET", request.path == "/rate_limit" {
             let rate = bucket(login).snapshot(now: now)

@@ -66,7 +66,7 @@ struct ServerState: Sendable {
     /// and so no Content-Length, but keep the ETag of the body they stand for.
     func reply(
         _ routed: RouteResult, rate: RateSnapshot, now: Int64, requestID: String,
-        notModified: Bool = false, extra: [(name: String, value: String)] = []
+        notModified: Bool = false, extra: [(name: String, value: String)] = [], resource: String = "core"
     ) -> Reply {
         var headers: [(name: String, value: String)] = [
             ("Server", "GitHub.com"),
@@ -84,7 +84,7 @@ struct ServerState: Sendable {
             ("X-RateLimit-Remaining", String(rate.remaining)),
             ("X-RateLimit-Reset", String(rate.reset)),
             ("X-RateLimit-Used", String(rate.used)),
-            ("X-RateLimit-Resource", "core"),
+            ("X-RateLimit-Resource", resource),
             ("X-GitHub-Request-Id", requestID),
         ]
         if notModified {

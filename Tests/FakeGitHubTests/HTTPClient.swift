@@ -38,6 +38,18 @@ final class HTTPClient: Sendable {
         return Answer(status: http.statusCode, response: http, body: data)
     }
 
+    /// POSTs a GraphQL query (`{"query": ..., "variables": ...}`) to `/graphql`.
+    func graphQL(_ query: String, variables: [String: Any] = [:], token: String?) async throws -> Answer {
+        var request = URLRequest(url: URL(string: base.absoluteString + "/graphql")!)
+        request.httpMethod = "POST"
+        request.setValue("velodrome-tests", forHTTPHeaderField: "User-Agent")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["query": query, "variables": variables])
+        let (data, response) = try await session.data(for: request)
+        let http = response as! HTTPURLResponse
+        return Answer(status: http.statusCode, response: http, body: data)
+    }
+
     /// Follows `next` links from `path`, returning every page.
     func all(_ path: String, token: String? = nil) async throws -> [Answer] {
         var pages: [Answer] = []
