@@ -11,6 +11,8 @@ enum FetchCommand {
                    help: "With --once, the longest wait for a rate limit to reset before a repository is given up."),
         OptionSpec("request-timeout", valueName: "DURATION", default: "30s",
                    help: "How long one GitHub request may take before it is retried."),
+        OptionSpec("graphql", valueName: "WHEN", default: "auto", environment: "VELODROME_GRAPHQL",
+                   help: "Read the histories of issues the events list does not reach through GraphQL, 100 issues a point instead of a request each: auto (with a token, where the server has GraphQL), never, or always."),
     ]
 
     static let estimate: [OptionSpec] = [
@@ -57,7 +59,8 @@ enum FetchCommand {
         let json = try parsed.choice("output", from: [("table", false), ("json", true)])
         let settings = try FetchSettings(parsed: parsed, schedule: LoopSchedule(once: true, interval: .seconds(0)), environment: invocation.environment)
         let estimator = FirstSyncEstimator(client: settings.client(logger: invocation.logger))
-        let report = try await estimator.report(settings.repositories, anonymous: settings.tokens.isEmpty, stop: .never)
+        let report = try await estimator.report(settings.repositories, anonymous: settings.tokens.isEmpty,
+                                                throughGraphQL: settings.graphQL != .never && !settings.tokens.isEmpty, stop: .never)
         Output.print(json ? report.json : report.table)
         return .success
     }

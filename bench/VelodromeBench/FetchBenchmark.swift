@@ -11,6 +11,8 @@ struct FetchBenchmark {
     let comments: Int
     /// A PostgreSQL server to run the same syncs against, beside SQLite.
     let postgres: String?
+    /// Where the backfill benchmark's events list stops (pages of 100).
+    let eventsPages: Int
 
     init(arguments: [String]) {
         let options = BenchOptions(arguments)
@@ -19,6 +21,7 @@ struct FetchBenchmark {
         events = options.int("events", 100_000)
         comments = options.int("comments", 50_000)
         postgres = options.string("postgres", "").isEmpty ? nil : options.string("postgres", "")
+        eventsPages = options.int("events-pages", 10)
     }
 
     func run() async throws {
@@ -43,6 +46,7 @@ struct FetchBenchmark {
         for database in databases {
             try sync(into: database, github: github, repository: repository, directory: directory, lists: lists)
         }
+        try await BackfillBenchmark(velodrome: velodrome, repository: repository, eventsPages: eventsPages).run()
     }
 
     private func sync(into database: BenchDatabase, github: FakeGitHub, repository: FakeRepository, directory: String, lists: [Int]) throws {

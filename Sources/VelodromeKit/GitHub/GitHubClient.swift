@@ -29,6 +29,15 @@ package struct GitHubCounters: Sendable, Equatable {
     package var notModified = 0
     package var retries = 0
     package var quotaRemaining: Int?
+    /// GraphQL queries sent (`requests` counts REST's), and the points they cost
+    /// (`rateLimit.cost`; for a query that timed out, what the quota headers say it took).
+    package var graphQLQueries = 0
+    package var graphQLPoints = 0
+}
+
+/// GitHub's two budgets: REST requests (`core`) and GraphQL points, apart per login.
+package enum GitHubResource: String, Sendable {
+    case core, graphql
 }
 
 /// A GitHub REST client that is careful with the quota and patient with failures: it reads the
@@ -48,6 +57,7 @@ package final class GitHubClient: Sendable {
 
     private struct State {
         var pool: TokenPool
+        var graphQLPool: TokenPool
         var counters = GitHubCounters()
         /// GitHub's clock as last seen, with the local clock at that moment.
         var serverTime: (Timestamp, Duration)?
@@ -61,7 +71,7 @@ package final class GitHubClient: Sendable {
         self.sleeper = sleeper
         self.policy = policy
         self.logger = logger
-        state = Mutex(State(pool: TokenPool(tokens: tokens)))
+        state = Mutex(State(pool: TokenPool(tokens: tokens), graphQLPool: TokenPool(tokens: tokens)))
     }
 
     package var counters: GitHubCounters { state.withLock { $0.counters } }
@@ -84,7 +94,10 @@ package final class GitHubClient: Sendable {
                 try JSONDecoder().decode(UserPayload.self, from: data).login
             }
             if case .page(let login, _) = answer {
-                state.withLock { $0.pool.assign(login: login, to: token) }
+                state.withLock {
+                    $0.pool.assign(login: login, to: token)
+                    $0.graphQLPool.assign(login: login, to: token)
+                }
             }
         }
         let names = state.withLock { $0.pool.logins.map { "\($0.name ?? "?") (\($0.tokens.count) token\($0.tokens.count == 1 ? "" : "s"))" } }
@@ -105,7 +118,36 @@ package final class GitHubClient: Sendable {
         try await get(url, etag: nil, token: token, metered: false, stop: stop, decode: decode)
     }
 
-    private func get<Value: Sendable>(_ url: URL, etag: String?, token fixedToken: Secret?, metered: Bool = true, stop: StopSignal,
+    /// Whether the tokens' logins may use GraphQL: it takes a token.
+    package var hasTokens: Bool { state.withLock { !$0.pool.logins.flatMap(\.tokens).isEmpty } }
+
+    /// POSTs a GraphQL query to `graphQLURL`, spending the GraphQL points of the login with the
+    /// most left. GitHub answers a query that runs past its 10 s with a 502 that still costs;
+    /// unless `retryingTimeouts`, that is thrown at once as `GitHubError.timedOut`, for the caller
+    /// to ask for less.
+    package func graphQL<Value: Sendable>(_ query: GraphQLRequest, stop: StopSignal, retryingTimeouts: Bool,
+                                         decode: @Sendable (Data) throws -> Value) async throws -> Value {
+        let answer = try await get(graphQLURL, method: "POST", body: query.body, etag: nil, token: nil, resource: .graphql,
+                                   retryingTimeouts: retryingTimeouts, stop: stop) { data in
+            let envelope = try GraphQLEnvelope(data)
+            return (try decode(data), envelope.cost)
+        }
+        guard case .page(let (value, cost), _) = answer else { throw GitHubError.unexpectedStatus(path: graphQLURL.path, status: 304, message: "") }
+        state.withLock { $0.counters.graphQLPoints += cost }
+        metrics.graphQLPoints.increment(by: cost)
+        return value
+    }
+
+    /// `/graphql` beside the REST API: `https://api.github.com/graphql`, or GitHub Enterprise's
+    /// `https://HOST/api/graphql` for `https://HOST/api/v3`.
+    package var graphQLURL: URL {
+        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
+        if base.hasSuffix("/api/v3") { return URL(string: String(base.dropLast(3)) + "graphql")! }
+        return URL(string: base + "/graphql")!
+    }
+
+    private func get<Value: Sendable>(_ url: URL, method: String = "GET", body: Data? = nil, etag: String?, token fixedToken: Secret?,
+                                      metered: Bool = true, resource: GitHubResource = .core, retryingTimeouts: Bool = true, stop: StopSignal,
                                       decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
         let path = url.path
         var secondaryHits = 0
@@ -124,7 +166,7 @@ package final class GitHubClient: Sendable {
             }
         ) { () async throws -> Retry.Step<GitHubAnswer<Value>> in
             try stop.check()
-            let (token, login) = metered ? try await pickToken(fixed: fixedToken) : (fixedToken, nil)
+            let (token, login) = metered ? try await pickToken(fixed: fixedToken, resource: resource) : (fixedToken, nil)
             var headers = [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", userAgent)]
             if let token { headers.append(("Authorization", "Bearer \(token.value)")) }
             if let etag { headers.append(("If-None-Match", etag)) }
@@ -132,11 +174,12 @@ package final class GitHubClient: Sendable {
             let response: HTTPResponse
             do {
                 // A stop cancels a request GitHub is slow to answer: the page is read again next time.
-                let request = HTTPRequest(url: url, headers: headers)
+                if body != nil { headers.append(("Content-Type", "application/json")) }
+                let request = HTTPRequest(method: method, url: url, headers: headers, body: body)
                 response = try await stop.interrupting { [transport] in try await transport.send(request) }
-                counted(status: response.status)
+                counted(status: response.status, resource: resource)
             } catch let error as TransportError {
-                counted(status: nil)
+                counted(status: nil, resource: resource)
                 try stop.check()
                 lastFailureWasConnect = error.couldNotConnect
                 return .failed(error.message)
@@ -144,11 +187,16 @@ package final class GitHubClient: Sendable {
             lastFailureWasConnect = false
             // `GET /user` learns a token's login: its quota would be reported under a name
             // about to change, so only pooled requests report it.
-            let info = observe(response, login: login, reportQuota: fixedToken == nil)
+            let info = observe(response, login: login, resource: resource, reportQuota: fixedToken == nil)
             switch response.status {
             case 200..<300:
                 do {
                     return .done(.page(try decode(response.body), info))
+                } catch GraphQLEnvelope.Problem.rateLimited {
+                    // The login's points are spent (its headers said so): the next pick waits or takes another.
+                    return .again
+                } catch GraphQLEnvelope.Problem.refused(let message) {
+                    throw GitHubError.graphQL(message)
                 } catch {
                     return .failed("malformed body of GET \(path) (\(response.body.count) bytes): \(Self.describe(error))")
                 }
@@ -179,8 +227,10 @@ package final class GitHubClient: Sendable {
                 throw GitHubError.notFound(path: path)
             case 422:
                 throw GitHubError.unprocessable(path: path, message: response.explanation)
+            case 502 where resource == .graphql && !retryingTimeouts, 504 where resource == .graphql && !retryingTimeouts:
+                throw GitHubError.timedOut(path: path)
             case 500...599:
-                return .failed("\(response.status) \(response.explanation) (GET \(path))")
+                return .failed("\(response.status) \(response.explanation) (\(method) \(path))")
             default:
                 throw GitHubError.unexpectedStatus(path: path, status: response.status, message: response.explanation)
             }
@@ -189,11 +239,12 @@ package final class GitHubClient: Sendable {
 
     /// The token for the next request: the given one, or the one of the login with the most quota
     /// left; waits for a reset when the quota it needs is spent.
-    private func pickToken(fixed: Secret?) async throws -> (Secret?, Int?) {
+    private func pickToken(fixed: Secret?, resource: GitHubResource) async throws -> (Secret?, Int?) {
+        let pool = Self.pool(resource)
         while true {
             let (choice, now) = state.withLock { state in
                 let now = Self.serverNow(state.serverTime, elapsed: policy.elapsed())
-                return (fixed.map { state.pool.choose(token: $0, now: now) } ?? state.pool.choose(now: now), now)
+                return (fixed.map { state[keyPath: pool].choose(token: $0, now: now) } ?? state[keyPath: pool].choose(now: now), now)
             }
             switch choice {
             case .use(let token, let login):
@@ -201,24 +252,40 @@ package final class GitHubClient: Sendable {
             case .wait(let reset, let login, let index):
                 let delay = Duration.seconds(max(reset.seconds - now.seconds, 0) + 1)
                 if let maxWait = policy.maxWait, delay > maxWait {
-                    throw GitHubError.rateLimited("GitHub quota of \(login) is spent until \(reset) (\(DurationText.format(delay)) from now), longer than --max-wait \(DurationText.format(maxWait))")
+                    throw GitHubError.rateLimited("GitHub \(Self.quotaName(resource)) of \(login) is spent until \(reset) (\(DurationText.format(delay)) from now), longer than --max-wait \(DurationText.format(maxWait))")
                 }
-                logger.warning("GitHub quota of \(login) is spent; waiting \(DurationText.format(delay)) until it resets at \(reset)")
+                logger.warning("GitHub \(Self.quotaName(resource)) of \(login) is spent; waiting \(DurationText.format(delay)) until it resets at \(reset)")
                 try await sleeper.sleepOrStop(for: delay)
-                state.withLock { $0.pool.forgetRate(login: index) }
+                state.withLock { $0[keyPath: pool].forgetRate(login: index) }
             }
         }
     }
 
-    private func observe(_ response: HTTPResponse, login: Int?, reportQuota: Bool) -> GitHubResponseInfo {
+    private static func pool(_ resource: GitHubResource) -> WritableKeyPath<State, TokenPool> {
+        switch resource {
+        case .core: return \State.pool
+        case .graphql: return \State.graphQLPool
+        }
+    }
+
+    private static func quotaName(_ resource: GitHubResource) -> String { resource == .core ? "quota" : "GraphQL quota" }
+
+    private func observe(_ response: HTTPResponse, login: Int?, resource: GitHubResource, reportQuota: Bool) -> GitHubResponseInfo {
         let date = response.header("date").flatMap(HTTPDate.parse)
         let rate = RateLimit(headers: response)
+        let pool = Self.pool(resource)
         let label = state.withLock { state -> String? in
             if let date { state.serverTime = (date, policy.elapsed()) }
             guard let rate, let login else { return nil }
-            state.pool.observe(rate, login: login)
-            state.counters.quotaRemaining = state.pool.remaining
-            return state.pool.logins[login].label
+            // A query that timed out reports no cost; its points show in the quota it left (the
+            // window's whole spend, when it is the login's first answer of the window).
+            if resource == .graphql, response.status >= 500 {
+                let before = state[keyPath: pool].logins[login].rate.flatMap { $0.reset == rate.reset ? $0.remaining : nil } ?? rate.limit
+                state.counters.graphQLPoints += max(0, before - rate.remaining)
+            }
+            state[keyPath: pool].observe(rate, login: login)
+            if resource == .core { state.counters.quotaRemaining = state.pool.remaining }
+            return state[keyPath: pool].logins[login].label
         }
         // Outside the client's lock: the registry takes its own.
         if reportQuota, let rate, let label { metrics.quota(rate, login: label) }
@@ -226,8 +293,10 @@ package final class GitHubClient: Sendable {
     }
 
     /// One request sent: answered with `status`, or not answered at all (nil).
-    private func counted(status: Int?) {
-        state.withLock { $0.counters.requests += 1 }
+    private func counted(status: Int?, resource: GitHubResource) {
+        state.withLock {
+            if resource == .core { $0.counters.requests += 1 } else { $0.counters.graphQLQueries += 1 }
+        }
         metrics.answered(status: status)
     }
 

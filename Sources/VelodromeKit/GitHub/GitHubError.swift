@@ -12,6 +12,10 @@ package enum GitHubError: Error, CustomStringConvertible, Equatable {
     /// No connection could be made at all: the address, not GitHub, is likely at fault.
     case unreachable(apiURL: String, reason: String, attempts: Int)
     case unexpectedStatus(path: String, status: Int, message: String)
+    /// A GraphQL query GitHub refused or could not answer at all (`errors`, no `data`).
+    case graphQL(String)
+    /// A GraphQL query that ran past GitHub's time limit (502): smaller ones may not.
+    case timedOut(path: String)
 
     package var description: String {
         switch self {
@@ -33,6 +37,10 @@ package enum GitHubError: Error, CustomStringConvertible, Equatable {
                 + "or point --github-url (GITHUB_API_URL) at your GitHub Enterprise, https://HOST/api/v3"
         case .unexpectedStatus(let path, let status, let message):
             "GitHub answered \(path) with \(status): \(message)"
+        case .graphQL(let message):
+            "GitHub's GraphQL API refused the query: \(message)"
+        case .timedOut(let path):
+            "GitHub gave up on a query to \(path) (502: it ran past its time limit)"
         }
     }
 }

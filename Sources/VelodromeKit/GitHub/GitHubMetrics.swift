@@ -8,17 +8,19 @@ struct GitHubMetrics: Sendable {
     private let requests: [String: CoreMetrics.Counter]
     let notModified: CoreMetrics.Counter
     let retries: CoreMetrics.Counter
+    let graphQLPoints: CoreMetrics.Counter
 
     static let classes = ["2xx", "3xx", "4xx", "5xx", "error"]
 
     init(registry: MetricsRegistry) {
         self.registry = registry
         requests = Dictionary(uniqueKeysWithValues: Self.classes.map { code in
-            (code, registry.counter("github", "requests", help: "Requests to GitHub's REST API, by the class of the answer (error: none came).",
+            (code, registry.counter("github", "requests", help: "Requests to GitHub's REST and GraphQL APIs, by the class of the answer (error: none came).",
                                     labels: [("code", code)]))
         })
         notModified = registry.counter("github", "not_modified", help: "Conditional requests GitHub answered 304 Not Modified: no quota spent.")
         retries = registry.counter("github", "retries", help: "Requests retried after a transient failure (a dropped connection, a 5xx).")
+        graphQLPoints = registry.counter("github", "graphql_points", help: "Points of GitHub's GraphQL quota the queries cost.")
     }
 
     func answered(status: Int?) {

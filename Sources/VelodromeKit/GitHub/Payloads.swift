@@ -77,6 +77,7 @@ struct EventPayload: Decodable, Sendable {
     struct IssueReference: Decodable, Sendable { let number: Int64 }
 
     let id: Int64
+    let nodeID: String?
     let event: String
     let actor: UserPayload?
     let label: LabelPayload?
@@ -87,20 +88,21 @@ struct EventPayload: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, event, actor, label, assignee, issue
-        case createdAt = "created_at"
+        case nodeID = "node_id", createdAt = "created_at"
     }
 
     func record(issueNumber known: Int64? = nil) throws -> EventRecord {
         guard let number = known ?? issue?.number else {
             throw DecodingError.keyNotFound(CodingKeys.issue, .init(codingPath: [], debugDescription: "event \(id) names no issue"))
         }
-        return EventRecord(id: id, issueNumber: number, event: event, label: label?.name, assignee: assignee.map { $0.login },
+        return EventRecord(id: id, nodeID: nodeID, issueNumber: number, event: event, label: label?.name, assignee: assignee.map { $0.login },
                            actor: UserPayload.login(actor), createdAt: try PayloadTime.required(createdAt))
     }
 }
 
 struct CommentPayload: Decodable, Sendable {
     let id: Int64
+    let nodeID: String?
     let body: String?
     let user: UserPayload?
     let createdAt: String
@@ -112,7 +114,7 @@ struct CommentPayload: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, body, user
-        case createdAt = "created_at", updatedAt = "updated_at", issueURL = "issue_url", pullRequestURL = "pull_request_url"
+        case nodeID = "node_id", createdAt = "created_at", updatedAt = "updated_at", issueURL = "issue_url", pullRequestURL = "pull_request_url"
     }
 
     func record(isReviewComment: Bool) throws -> CommentRecord {
@@ -120,7 +122,7 @@ struct CommentPayload: Decodable, Sendable {
         guard let url, let number = url.split(separator: "/").last.flatMap({ Int64($0) }) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "comment \(id) names no issue"))
         }
-        return CommentRecord(id: id, issueNumber: number, body: body ?? "", user: UserPayload.login(user),
+        return CommentRecord(id: id, nodeID: nodeID, issueNumber: number, body: body ?? "", user: UserPayload.login(user),
                              createdAt: try PayloadTime.required(createdAt), updatedAt: try PayloadTime.required(updatedAt),
                              isReviewComment: isReviewComment)
     }

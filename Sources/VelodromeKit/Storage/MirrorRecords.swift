@@ -41,7 +41,12 @@ package struct IssueRecord: Sendable, Equatable {
 
 /// An issue event (`issue_events` table): labeled, closed, merged, ... Unknown kinds are kept.
 package struct EventRecord: Sendable, Equatable {
+    /// REST's id; for an event read from a GraphQL timeline, which carries none, a negative
+    /// number made from its node id (`surrogateID`).
     package var id: Int64
+    /// GitHub's global node id, the same in REST and GraphQL answers: how one event read from
+    /// either API is recognised. Nil in rows an older Velodrome stored.
+    package var nodeID: String?
     package var issueNumber: Int64
     package var event: String
     package var label: String?
@@ -50,8 +55,10 @@ package struct EventRecord: Sendable, Equatable {
     package var actor: String
     package var createdAt: Timestamp
 
-    package init(id: Int64, issueNumber: Int64, event: String, label: String?, assignee: String?, actor: String, createdAt: Timestamp) {
+    package init(id: Int64, nodeID: String? = nil, issueNumber: Int64, event: String, label: String?, assignee: String?, actor: String,
+                 createdAt: Timestamp) {
         self.id = id
+        self.nodeID = nodeID
         self.issueNumber = issueNumber
         self.event = event
         self.label = label
@@ -59,12 +66,20 @@ package struct EventRecord: Sendable, Equatable {
         self.actor = actor
         self.createdAt = createdAt
     }
+
+    /// The id of an event known by its node id only: negative, so it never meets a REST id, and
+    /// the same for the same node, so reading it again changes nothing.
+    package static func surrogateID(nodeID: String) -> Int64 {
+        -1 - Int64(bitPattern: FNV1a.hash(nodeID) & 0x7FFF_FFFF_FFFF_FFFF)
+    }
 }
 
 /// An issue comment or a pull-request review comment (`comments` table). GitHub numbers the two
 /// kinds in separate sequences, so `(isReviewComment, id)` is the key, not `id` alone.
 package struct CommentRecord: Sendable, Equatable {
     package var id: Int64
+    /// GitHub's global node id (nil in rows an older Velodrome stored).
+    package var nodeID: String?
     package var issueNumber: Int64
     package var body: String
     package var user: String
@@ -73,8 +88,10 @@ package struct CommentRecord: Sendable, Equatable {
     /// The `pull_request` column: true for review comments.
     package var isReviewComment: Bool
 
-    package init(id: Int64, issueNumber: Int64, body: String, user: String, createdAt: Timestamp, updatedAt: Timestamp, isReviewComment: Bool) {
+    package init(id: Int64, nodeID: String? = nil, issueNumber: Int64, body: String, user: String, createdAt: Timestamp, updatedAt: Timestamp,
+                 isReviewComment: Bool) {
         self.id = id
+        self.nodeID = nodeID
         self.issueNumber = issueNumber
         self.body = body
         self.user = user
@@ -89,6 +106,9 @@ package struct CommentRecord: Sendable, Equatable {
 package struct MirrorBatch: Sendable {
     package var issues: [IssueRecord] = []
     package var events: [EventRecord] = []
+    /// Events read from GraphQL timelines, with surrogate ids: one already stored under its node
+    /// id (read through REST, or before) is left as it is.
+    package var timelineEvents: [EventRecord] = []
     package var comments: [CommentRecord] = []
     /// Walker state by list name (`issues`, `events`, ...), as the walker serialises it.
     package var cursors: [String: String] = [:]

@@ -5,7 +5,7 @@ package enum MirrorSchema {
     /// Each schema version's statements, in order: `migrations[n - 1]` brings a database from
     /// version n - 1 to n. Append a version for a change; never edit one that has shipped.
     static func migrations(_ dialect: SQLDialect) -> [[String]] {
-        [version1(dialect), version2]
+        [version1(dialect), version2, version3]
     }
 
     package static var version: Int64 { Int64(migrations(.sqlite).count) }
@@ -131,6 +131,18 @@ package enum MirrorSchema {
     ]
 }
 
+extension MirrorSchema {
+    /// GitHub's node ids of events and comments: GraphQL's timelines name events by node id
+    /// only, so a history read there and increments read through REST meet on it. NULL in rows
+    /// stored before; unique, so one event is never held twice (NULLs are distinct to both backends).
+    fileprivate static let version3 = [
+        "ALTER TABLE issue_events ADD COLUMN node_id TEXT",
+        "ALTER TABLE comments ADD COLUMN node_id TEXT",
+        "CREATE UNIQUE INDEX IF NOT EXISTS issue_events_by_node ON issue_events (repository, node_id)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS comments_by_node ON comments (repository, node_id)",
+    ]
+}
+
 /// The writes, as multi-row statements: one round trip per table and page, not one per row.
 extension MirrorSchema {
     static let upsertIssue = MultiRowInsert(
@@ -175,32 +187,44 @@ extension MirrorSchema {
     )
     static let upsertEvent = MultiRowInsert(
         """
-        INSERT INTO issue_events (repository, id, label, event, event_created_at, issue_id, assignee, actor)
+        INSERT INTO issue_events (repository, id, label, event, event_created_at, issue_id, assignee, actor, node_id)
         """,
-        columns: [.text, .integer, .text, .text, .text, .integer, .text, .text],
+        columns: [.text, .integer, .text, .text, .text, .integer, .text, .text, .text],
         key: [0, 1],
         then: """
         ON CONFLICT (repository, id) DO UPDATE SET
         label = excluded.label, event = excluded.event, event_created_at = excluded.event_created_at,
-        issue_id = excluded.issue_id, assignee = excluded.assignee, actor = excluded.actor
+        issue_id = excluded.issue_id, assignee = excluded.assignee, actor = excluded.actor, node_id = excluded.node_id
         WHERE issue_events.label IS DISTINCT FROM excluded.label OR issue_events.event IS DISTINCT FROM excluded.event
         OR issue_events.event_created_at IS DISTINCT FROM excluded.event_created_at OR issue_events.issue_id IS DISTINCT FROM excluded.issue_id
         OR issue_events.assignee IS DISTINCT FROM excluded.assignee OR issue_events.actor IS DISTINCT FROM excluded.actor
+        OR issue_events.node_id IS DISTINCT FROM excluded.node_id
+        """
+    )
+    /// An event from a GraphQL timeline: stored unless its node is.
+    static let insertTimelineEvent = MultiRowInsert(
+        """
+        INSERT INTO issue_events (repository, id, label, event, event_created_at, issue_id, assignee, actor, node_id)
+        """,
+        columns: [.text, .integer, .text, .text, .text, .integer, .text, .text, .text],
+        key: nil,
+        then: """
+        ON CONFLICT (repository, node_id) DO NOTHING
         """
     )
     static let upsertComment = MultiRowInsert(
         """
-        INSERT INTO comments (repository, id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request)
+        INSERT INTO comments (repository, id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request, node_id)
         """,
-        columns: [.text, .integer, .integer, .text, .text, .text, .text, .boolean],
+        columns: [.text, .integer, .integer, .text, .text, .text, .text, .boolean, .text],
         key: [0, 7, 1],
         then: """
         ON CONFLICT (repository, pull_request, id) DO UPDATE SET
         issue_id = excluded.issue_id, body = excluded.body, "user" = excluded."user",
-        comment_created_at = excluded.comment_created_at, comment_updated_at = excluded.comment_updated_at
+        comment_created_at = excluded.comment_created_at, comment_updated_at = excluded.comment_updated_at, node_id = excluded.node_id
         WHERE comments.issue_id IS DISTINCT FROM excluded.issue_id OR comments.body IS DISTINCT FROM excluded.body
         OR comments."user" IS DISTINCT FROM excluded."user" OR comments.comment_created_at IS DISTINCT FROM excluded.comment_created_at
-        OR comments.comment_updated_at IS DISTINCT FROM excluded.comment_updated_at
+        OR comments.comment_updated_at IS DISTINCT FROM excluded.comment_updated_at OR comments.node_id IS DISTINCT FROM excluded.node_id
         """
     )
     static let upsertCursor = MultiRowInsert(

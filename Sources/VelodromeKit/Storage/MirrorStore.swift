@@ -15,7 +15,8 @@ package protocol MirrorStore: Sendable {
     /// Issue numbers whose events must be read issue by issue, after the repository-wide events
     /// list stopped short: issues created at or before `createdBy`, updated at or after
     /// `updatedSince` (when given), with numbers above `after`, in number order.
-    func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws -> [Int64]
+    func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws
+        -> [(number: Int64, isPullRequest: Bool)]
 
     // MARK: Read by transform
 

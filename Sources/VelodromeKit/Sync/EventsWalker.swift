@@ -39,14 +39,23 @@ struct EventsCursor: Codable, Equatable {
 struct EventsWalker {
     static let name = "events"
 
-    func sync(_ environment: SyncEnvironment, from stored: String?) async throws {
+    /// Syncs the events, and runs `alongside` (the sync's other REST lists) after them, or while
+    /// GraphQL backfills: then a sync spends GraphQL's points and REST's requests at once.
+    func sync(_ environment: SyncEnvironment, from stored: String?, alongside: @Sendable () async throws -> Void) async throws {
         var cursor = CursorCoding.decode(EventsCursor.self, stored) ?? EventsCursor()
         if cursor.backfill == nil {
             try await walk(environment, &cursor)
         }
-        if cursor.backfill != nil {
+        guard cursor.backfill != nil, environment.graphQL.isOn else {
+            if cursor.backfill != nil { try await backfill(environment, &cursor) }
+            try await alongside()
+            return
+        }
+        async let alongsideDone: Void = alongside()
+        if try await !TimelineBackfill().run(environment, &cursor) {
             try await backfill(environment, &cursor)
         }
+        try await alongsideDone
     }
 
     private func walk(_ environment: SyncEnvironment, _ cursor: inout EventsCursor) async throws {
@@ -120,7 +129,7 @@ struct EventsWalker {
     }
 
     private func backfill(_ environment: SyncEnvironment, _ cursor: inout EventsCursor) async throws {
-        var queue: [Int64] = []
+        var queue: [(number: Int64, isPullRequest: Bool)] = []
         while var backfill = cursor.backfill {
             try environment.stop.check()
             if backfill.issue == nil {
@@ -136,7 +145,7 @@ struct EventsWalker {
                     try await save(cursor, environment)
                     return
                 }
-                backfill.issue = queue.removeFirst()
+                backfill.issue = queue.removeFirst().number
                 backfill.next = nil
             }
             let number = backfill.issue!

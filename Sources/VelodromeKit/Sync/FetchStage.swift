@@ -13,6 +13,7 @@ package final class FetchStage: Stage {
     private let metrics: MetricsRegistry
     private let live: Bool
     private let loginsKnown = Mutex(false)
+    private let graphQL: GraphQLUse
 
     package init(settings: FetchSettings, store: any MirrorStore, transport: (any HTTPTransport)? = nil,
                 sleeper: any Sleeper = TaskSleeper(), jitter: Jitter = .random,
@@ -24,6 +25,7 @@ package final class FetchStage: Stage {
         self.metrics = metrics
         live = liveProgress
         client = settings.client(transport: transport, sleeper: sleeper, jitter: jitter, elapsed: elapsed, metrics: metrics, logger: logger)
+        graphQL = GraphQLUse(mode: settings.graphQL, hasTokens: !settings.tokens.isEmpty)
     }
 
     package var counters: GitHubCounters { client.counters }
@@ -40,7 +42,7 @@ package final class FetchStage: Stage {
         return try await loop.run(settings.repositories, key: \.key, stop: stop, endsIteration: Self.endsIteration) { repository in
             let progress = SyncProgress(repository: repository.key, client: client, metrics: metrics, live: live)
             let environment = SyncEnvironment(client: client, store: store, repository: repository, stop: stop, progress: progress,
-                                              logger: logger.with("repository", repository.key), settle: settings.settle)
+                                              logger: logger.with("repository", repository.key), settle: settings.settle, graphQL: graphQL)
             do {
                 try await RepositorySync(environment: environment).run()
             } catch {
@@ -76,6 +78,10 @@ package final class FetchStage: Stage {
         ]
         for (list, count) in snapshot.items { metadata[list] = .stringConvertible(count) }
         if let quota = spent.quotaRemaining { metadata["quota_remaining"] = .stringConvertible(quota) }
+        if spent.graphQLQueries > 0 {
+            metadata["graphql_queries"] = .stringConvertible(spent.graphQLQueries)
+            metadata["graphql_points"] = .stringConvertible(spent.graphQLPoints)
+        }
         logger.info("\(outcome) \(progress.repository)", metadata: metadata)
     }
 }

@@ -24,14 +24,21 @@ package struct FirstSyncEstimate: Sendable, Equatable {
     /// GitHub stops the repository-wide events list short: the rest is read issue by issue,
     /// one request for each issue older than the list reaches, at most `issues`.
     package var eventsCutShort: Bool
+    /// The rest of a cut events list is read through GraphQL (a token, `--graphql` not `never`):
+    /// up to 100 issues a point of GraphQL's quota instead of a request each.
+    package var throughGraphQL = false
 
     package var issuePages: Int { Self.pages(issues) }
+
+    /// GraphQL points the backfill costs: a point per 100 issues (more for issues with more than
+    /// a page of events).
+    package var graphQLPoints: Int { eventsCutShort && throughGraphQL ? Self.pages(issues) : 0 }
 
     /// Every page of every list, the request each `sort=updated` list makes to see that nothing
     /// is newer, and the page after a full last page of events; for a cut events list, one
     /// request per issue (an upper bound, as the newer issues' events come in the list).
     package var requests: Int {
-        issuePages + comments.count + reviewComments.count + events.count + (eventsCutShort ? issues : 0) + 4
+        issuePages + comments.count + reviewComments.count + events.count + (eventsCutShort && !throughGraphQL ? issues : 0) + 4
     }
 
     /// False when a list's length is unknown, and `requests` is a lower bound.
@@ -53,12 +60,13 @@ package struct FirstSyncEstimator: Sendable {
 
     /// Every repository's estimate, against the quota of every login the tokens belong to and the
     /// clock of GitHub's last answer.
-    package func report(_ repositories: [RepositoryName], anonymous: Bool, stop: StopSignal) async throws -> SyncEstimateReport {
+    package func report(_ repositories: [RepositoryName], anonymous: Bool, throughGraphQL: Bool = false, stop: StopSignal) async throws -> SyncEstimateReport {
         try await client.identifyLogins(stop: stop)
         var estimates: [FirstSyncEstimate] = []
         var now: Int64?
         for repository in repositories {
-            let (estimate, date) = try await estimate(repository, stop: stop)
+            var (estimate, date) = try await estimate(repository, stop: stop)
+            estimate.throughGraphQL = throughGraphQL
             estimates.append(estimate)
             now = date ?? now
         }

@@ -18,9 +18,10 @@ struct RepositorySync {
         environment.series.begin(resuming: series)
         let reachBack = series == nil ? state.watermark : nil
         try await MirrorLists.issues.sync(environment, from: state.cursors[MirrorLists.issues.name], reachBack: reachBack)
-        try await EventsWalker().sync(environment, from: state.cursors[EventsWalker.name])
-        try await MirrorLists.issueComments.sync(environment, from: state.cursors[MirrorLists.issueComments.name], reachBack: reachBack)
-        try await MirrorLists.reviewComments.sync(environment, from: state.cursors[MirrorLists.reviewComments.name], reachBack: reachBack)
+        try await EventsWalker().sync(environment, from: state.cursors[EventsWalker.name]) {
+            try await MirrorLists.issueComments.sync(environment, from: state.cursors[MirrorLists.issueComments.name], reachBack: reachBack)
+            try await MirrorLists.reviewComments.sync(environment, from: state.cursors[MirrorLists.reviewComments.name], reachBack: reachBack)
+        }
         var batch = MirrorBatch()
         let start = environment.series.startedAt ?? environment.progress.syncStart
         let watermark = start.adding(seconds: -environment.settleSeconds)

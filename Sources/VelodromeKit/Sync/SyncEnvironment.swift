@@ -12,6 +12,8 @@ struct SyncEnvironment: Sendable {
     let logger: Logger
     /// `--settle`: how long after its timestamp GitHub may take to show an item in its lists.
     let settle: Duration
+    /// Whether issues' histories are read through GraphQL.
+    let graphQL: GraphQLUse
     let series = SeriesMarker()
 
     static let pageSize = 100

@@ -24,6 +24,7 @@ package struct SyncEstimateReport: Sendable {
     }
 
     package var requests: Int { estimates.reduce(0) { $0 + $1.requests } }
+    package var graphQLPoints: Int { estimates.reduce(0) { $0 + $1.graphQLPoints } }
     package var exact: Bool { estimates.allSatisfy(\.exact) }
     package var fitsInQuota: Bool { rate.map { requests <= $0.remaining } ?? true }
 
@@ -47,7 +48,10 @@ package struct SyncEstimateReport: Sendable {
         }
         var text = TextTable.render(rows)
         for estimate in estimates where estimate.eventsCutShort {
-            text += "GitHub stops the events list of \(estimate.repository) at page \(estimate.events.count): the events of older issues cost a request per issue, up to \(Self.number(estimate.issues)), counted above.\n"
+            text += "GitHub stops the events list of \(estimate.repository) at page \(estimate.events.count): the events of older issues "
+            text += estimate.throughGraphQL
+                ? "are read through GraphQL, about \(Self.number(estimate.graphQLPoints)) points of its own quota (100 issues a point).\n"
+                : "cost a request per issue, up to \(Self.number(estimate.issues)), counted above.\n"
         }
         text += "A first sync needs \(exact ? "about" : "at least") \(Self.number(requests)) requests.\n"
         guard let rate else { return text + "GitHub sent no quota with its answers: it limits none.\n" }
@@ -67,7 +71,7 @@ package struct SyncEstimateReport: Sendable {
     package var json: String {
         struct Repository: Encodable {
             let repository: String
-            let issues, issuePages, commentPages, reviewCommentPages, eventPages, requests: Int
+            let issues, issuePages, commentPages, reviewCommentPages, eventPages, requests, graphqlPoints: Int
             let eventsCutShort, exact: Bool
         }
         struct Quota: Encodable {
@@ -86,7 +90,7 @@ package struct SyncEstimateReport: Sendable {
             repositories: estimates.map {
                 Repository(repository: $0.repository, issues: $0.issues, issuePages: $0.issuePages, commentPages: $0.comments.count,
                            reviewCommentPages: $0.reviewComments.count, eventPages: $0.events.count, requests: $0.requests,
-                           eventsCutShort: $0.eventsCutShort, exact: $0.exact)
+                           graphqlPoints: $0.graphQLPoints, eventsCutShort: $0.eventsCutShort, exact: $0.exact)
             },
             totalRequests: requests, logins: logins, exact: exact, anonymous: anonymous, fitsInQuota: fitsInQuota,
             quota: rate.map { Quota(limit: $0.limit, remaining: $0.remaining, reset: $0.reset.seconds, resetUTC: $0.reset.iso8601) },

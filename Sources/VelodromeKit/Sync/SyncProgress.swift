@@ -59,7 +59,8 @@ final class SyncProgress: Sendable {
     var spent: GitHubCounters {
         let now = client.counters
         return GitHubCounters(requests: now.requests - startCounters.requests, notModified: now.notModified - startCounters.notModified,
-                              retries: now.retries - startCounters.retries, quotaRemaining: now.quotaRemaining)
+                              retries: now.retries - startCounters.retries, quotaRemaining: now.quotaRemaining,
+                              graphQLQueries: now.graphQLQueries - startCounters.graphQLQueries, graphQLPoints: now.graphQLPoints - startCounters.graphQLPoints)
     }
 
     var seconds: Double {
@@ -85,6 +86,7 @@ final class SyncProgress: Sendable {
         let spent = self.spent
         let items = ["issues", "events", "issue_comments", "review_comments"].map { "\($0.replacingOccurrences(of: "_", with: " ")) \(snapshot.items[$0] ?? 0)" }
         let quota = spent.quotaRemaining.map { ", quota \($0)" } ?? ""
-        LogSink.write("\r\u{1B}[2K\(repository): \(items.joined(separator: ", ")) | \(snapshot.pages) pages, \(spent.requests) requests, \(spent.notModified) not modified\(quota)")
+        let graphQL = spent.graphQLQueries > 0 ? ", \(spent.graphQLPoints) GraphQL points" : ""
+        LogSink.write("\r\u{1B}[2K\(repository): \(items.joined(separator: ", ")) | \(snapshot.pages) pages, \(spent.requests) requests, \(spent.notModified) not modified\(graphQL)\(quota)")
     }
 }

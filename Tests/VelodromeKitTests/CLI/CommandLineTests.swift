@@ -178,6 +178,11 @@ import Testing
           --request-timeout DURATION  How long one GitHub request may take before it is
                                       retried.
                                       [default: 30s]
+          --graphql WHEN              Read the histories of issues the events list does
+                                      not reach through GraphQL, 100 issues a point
+                                      instead of a request each: auto (with a token,
+                                      where the server has GraphQL), never, or always.
+                                      [default: auto; env: VELODROME_GRAPHQL]
 
         Estimate:
           --estimate                  Print how many requests a first sync of each

@@ -60,20 +60,21 @@ final class FetchHarness: Sendable {
 
     /// Jitter is fixed at half its range, and GitHub's clock moves only with the fake clock, so
     /// tests assert exact waits however slowly the machine runs.
+    /// REST only unless `graphQL` says otherwise: most suites test the REST path.
     func stage(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5),
-               settle: Duration = FetchHarness.settle, metrics: MetricsRegistry = MetricsRegistry(),
+               settle: Duration = FetchHarness.settle, graphQL: GraphQLMode = .never, metrics: MetricsRegistry = MetricsRegistry(),
                logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws -> FetchStage {
         let settings = FetchSettings(
             repositories: try repositories.map { try RepositoryName(parsing: $0) },
-            githubURL: github.baseURL, tokens: tokens ?? [tokenFile], requestTimeout: timeout, maxWait: maxWait, settle: settle)
+            githubURL: github.baseURL, tokens: tokens ?? [tokenFile], requestTimeout: timeout, maxWait: maxWait, settle: settle, graphQL: graphQL)
         return FetchStage(settings: settings, store: store, transport: URLSessionTransport(timeout: timeout), sleeper: sleeper,
                           jitter: .fixed(0.5), elapsed: { [clock] in .seconds(clock.now) }, metrics: metrics, logger: logger, liveProgress: false)
     }
 
     @discardableResult
     func fetch(_ repositories: [String], tokens: [Secret]? = nil, maxWait: Duration? = nil, timeout: Duration = .seconds(5),
-               settle: Duration = FetchHarness.settle) async throws -> IterationOutcome {
-        try await stage(repositories, tokens: tokens, maxWait: maxWait, timeout: timeout, settle: settle).runIteration(stop: .never)
+               settle: Duration = FetchHarness.settle, graphQL: GraphQLMode = .never) async throws -> IterationOutcome {
+        try await stage(repositories, tokens: tokens, maxWait: maxWait, timeout: timeout, settle: settle, graphQL: graphQL).runIteration(stop: .never)
     }
 
     /// The request targets since the last reset, in order.
@@ -85,6 +86,24 @@ final class FetchHarness: Sendable {
         #expect(try await store.issues(repository: key) == Truth.issues(truth), sourceLocation: sourceLocation)
         #expect(try await store.events(repository: key) == Truth.events(truth), sourceLocation: sourceLocation)
         #expect(try await store.comments(repository: key) == Truth.comments(truth), sourceLocation: sourceLocation)
+    }
+
+    /// As `expectMirrorEqualsTruth`, for a mirror whose older events came from GraphQL's
+    /// timelines: those carry their node id and a surrogate id made from it instead of REST's,
+    /// and are otherwise the same rows; no event is held twice.
+    func expectMirrorEqualsTruthAcrossAPIs(_ fullName: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let truth = try #require(github.repository(fullName), sourceLocation: sourceLocation)
+        let key = fullName.lowercased()
+        #expect(try await store.issues(repository: key) == Truth.issues(truth), sourceLocation: sourceLocation)
+        #expect(try await store.comments(repository: key) == Truth.comments(truth), sourceLocation: sourceLocation)
+        let restIDs = Dictionary(uniqueKeysWithValues: truth.events.map { ($0.nodeID, $0.id) })
+        var events = try await store.events(repository: key)
+        for index in events.indices where events[index].id < 0 {
+            let node = try #require(events[index].nodeID, sourceLocation: sourceLocation)
+            #expect(events[index].id == EventRecord.surrogateID(nodeID: node), sourceLocation: sourceLocation)
+            events[index].id = restIDs[node] ?? events[index].id
+        }
+        #expect(events.sorted { $0.id < $1.id } == Truth.events(truth), sourceLocation: sourceLocation)
     }
 
     func expectNoRateLimitPolling(sourceLocation: SourceLocation = #_sourceLocation) {
@@ -109,7 +128,7 @@ enum Truth {
 
     static func events(_ repository: FakeRepository) -> [EventRecord] {
         repository.events.sorted { $0.id < $1.id }.map { event in
-            EventRecord(id: event.id, issueNumber: Int64(event.issueNumber), event: event.event, label: event.label,
+            EventRecord(id: event.id, nodeID: event.nodeID, issueNumber: Int64(event.issueNumber), event: event.event, label: event.label,
                         assignee: event.assignee, actor: login(event.actor), createdAt: Timestamp(seconds: event.createdAt))
         }
     }
@@ -117,7 +136,7 @@ enum Truth {
     static func comments(_ repository: FakeRepository) -> [CommentRecord] {
         func records(_ comments: [FakeComment], review: Bool) -> [CommentRecord] {
             comments.sorted { $0.id < $1.id }.map { comment in
-                CommentRecord(id: comment.id, issueNumber: Int64(comment.issueNumber), body: comment.body, user: login(comment.user),
+                CommentRecord(id: comment.id, nodeID: comment.nodeID(review: review), issueNumber: Int64(comment.issueNumber), body: comment.body, user: login(comment.user),
                               createdAt: Timestamp(seconds: comment.createdAt), updatedAt: Timestamp(seconds: comment.updatedAt),
                               isReviewComment: review)
             }

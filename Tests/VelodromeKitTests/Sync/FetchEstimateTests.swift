@@ -10,13 +10,14 @@ import Testing
     /// issue (124) are review comments.
     static let repository = Scenarios.sized(issues: 250, eventsPerIssue: 2, commentsPerIssue: 2)
 
-    func report(_ harness: FetchHarness, _ repositories: [String] = ["big/repo"], tokens: [Secret] = []) async throws -> SyncEstimateReport {
+    func report(_ harness: FetchHarness, _ repositories: [String] = ["big/repo"], tokens: [Secret] = [],
+                throughGraphQL: Bool = false) async throws -> SyncEstimateReport {
         let settings = FetchSettings(repositories: try repositories.map { try RepositoryName(parsing: $0) }, githubURL: harness.github.baseURL,
                                      tokens: tokens, requestTimeout: .seconds(5), maxWait: nil, settle: .seconds(300))
         let client = settings.client(sleeper: harness.sleeper, jitter: .fixed(0.5), elapsed: { [clock = harness.clock] in .seconds(clock.now) },
                                      logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         return try await FirstSyncEstimator(client: client).report(try repositories.map { try RepositoryName(parsing: $0) },
-                                                                   anonymous: tokens.isEmpty, stop: .never)
+                                                                   anonymous: tokens.isEmpty, throughGraphQL: throughGraphQL, stop: .never)
     }
 
     @Test func countsEveryListAndMatchesTheSyncItEstimates() async throws {
@@ -60,6 +61,18 @@ import Testing
         }
     }
 
+    /// With a token and GraphQL, the cut list's rest costs GraphQL points, 100 issues a point.
+    @Test func throughGraphQLTheCutListCostsPoints() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.eventsPageLimit = 2
+            harness.github.addRepository(Self.repository)
+            let report = try await report(harness, tokens: [harness.tokenFile], throughGraphQL: true)
+            #expect(report.requests == 3 + 4 + 2 + 2 + 4)
+            #expect(report.graphQLPoints == 3)
+            #expect(report.table.contains("GitHub stops the events list of big/repo at page 2: the events of older issues are read through GraphQL, about 3 points of its own quota (100 issues a point).\n"))
+        }
+    }
+
     @Test func listsPagedByCursorGiveALowerBound() async throws {
         try await FetchHarness.with { harness in
             harness.github.cursorThreshold = 300
@@ -98,7 +111,7 @@ import Testing
 
                 """)
             #expect(report.json == """
-                {"anonymous":true,"exact":true,"fits_in_quota":false,"hours":3.5,"hours_with_token":0,"logins":1,"quota":{"limit":60,"remaining":35,"reset":\(reset),"reset_utc":"\(Timestamp(seconds: reset).iso8601)"},"repositories":[{"comment_pages":4,"event_pages":2,"events_cut_short":true,"exact":true,"issue_pages":3,"issues":250,"repository":"big/repo","requests":265,"review_comment_pages":2}],"total_requests":265}
+                {"anonymous":true,"exact":true,"fits_in_quota":false,"hours":3.5,"hours_with_token":0,"logins":1,"quota":{"limit":60,"remaining":35,"reset":\(reset),"reset_utc":"\(Timestamp(seconds: reset).iso8601)"},"repositories":[{"comment_pages":4,"event_pages":2,"events_cut_short":true,"exact":true,"graphql_points":0,"issue_pages":3,"issues":250,"repository":"big/repo","requests":265,"review_comment_pages":2}],"total_requests":265}
 
                 """)
         }

@@ -62,6 +62,38 @@ import Testing
         }
     }
 
+    /// The same, where the older events come from GraphQL's timelines: each batch commits with
+    /// its cursor, and a batch read again after a kill stores nothing twice.
+    @Test(arguments: Backend.all) func killedDuringTheGraphQLBackfillThenRerunEqualsTheTruth(backend: Backend) async throws {
+        try await FetchHarness.with(backend) { harness in
+            harness.github.eventsPageLimit = 2
+            harness.github.cursorThreshold = 100_000
+            harness.github.addRepository(FetchGraphQLTests.repository())
+            let arguments = arguments(harness, ["big/repo"]) + ["--once", "--graphql", "always"]
+            let killAt = Mutex<(pid: pid_t, query: Int)?>(nil)
+            let queries = Mutex(0)
+            harness.github.onRequest { request, _ in
+                guard request.method == "POST" else { return }
+                let count = queries.withLock { $0 += 1; return $0 }
+                guard let target = killAt.withLock({ $0 }), count == target.query else { return }
+                kill(target.pid, SIGKILL)
+            }
+            var kills = 0
+            for query in [1, 2, 3] {
+                let process = try VelodromeProcess.start(arguments, environment: environment())
+                let start = queries.withLock { $0 }
+                killAt.withLock { $0 = (process.pid, start + query) }
+                _ = await process.finish()
+                killAt.withLock { $0 = nil }
+                if process.wasKilled { kills += 1 }
+            }
+            #expect(kills == 3)
+            let final = try await VelodromeProcess.run(arguments, environment: environment())
+            #expect(final.status == 0, "\(final.stderr)")
+            try await harness.expectMirrorEqualsTruthAcrossAPIs("big/repo")
+        }
+    }
+
     @Test(arguments: Backend.all) func sigtermStopsTheLoopCleanlyWithStatusZero(backend: Backend) async throws {
         try await FetchHarness.with(backend) { harness in
             harness.github.addRepository(Scenarios.sized(issues: 600, eventsPerIssue: 2))

@@ -42,15 +42,18 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
                 try await Self.replace("assignees", MirrorSchema.insertAssignee, of: batch.issues, name, in: session) { $0.assignees }
             }
             if !batch.events.isEmpty {
-                written += try await MirrorSchema.upsertEvent.run(batch.events.map { event in
-                    [name, .integer(event.id), .optional(event.label), .text(event.event), .time(event.createdAt),
-                     .integer(event.issueNumber), .optional(event.assignee), .text(event.actor)]
-                }, in: session, counting: true)
+                // An event read before from a GraphQL timeline gives way to its REST row.
+                try await Self.deleteSurrogates(of: batch.events.compactMap(\.nodeID), name, in: session)
+                written += try await MirrorSchema.upsertEvent.run(batch.events.map { Self.row($0, name) }, in: session, counting: true)
+            }
+            if !batch.timelineEvents.isEmpty {
+                try await Self.adoptStoredRows(of: batch.timelineEvents, name, in: session)
+                written += try await MirrorSchema.insertTimelineEvent.run(batch.timelineEvents.map { Self.row($0, name) }, in: session, counting: true)
             }
             if !batch.comments.isEmpty {
                 written += try await MirrorSchema.upsertComment.run(batch.comments.map { comment in
                     [name, .integer(comment.id), .integer(comment.issueNumber), .text(comment.body), .text(comment.user),
-                     .time(comment.createdAt), .time(comment.updatedAt), .boolean(comment.isReviewComment)]
+                     .time(comment.createdAt), .time(comment.updatedAt), .boolean(comment.isReviewComment), .optional(comment.nodeID)]
                 }, in: session, counting: true)
             }
             try await MirrorSchema.upsertCursor.run(batch.cursors.sorted { $0.key < $1.key }.map { [name, .text($0.key), .text($0.value)] }, in: session)
@@ -58,6 +61,42 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
                 try await MirrorSchema.upsertWatermark.run([[name, .time(watermark)]], in: session)
             }
             return written
+        }
+    }
+
+    private static func row(_ event: EventRecord, _ name: SQLValue) -> [SQLValue] {
+        [name, .integer(event.id), .optional(event.label), .text(event.event), .time(event.createdAt),
+         .integer(event.issueNumber), .optional(event.assignee), .text(event.actor), .optional(event.nodeID)]
+    }
+
+    private static func deleteSurrogates(of nodeIDs: [String], _ name: SQLValue, in session: any SQLSession) async throws {
+        for chunk in nodeIDs.chunks(of: MultiRowInsert.rowsPerStatement) {
+            let list = (0..<chunk.count).map { "$\($0 + 2)" }.joined(separator: ", ")
+            try await session.run("DELETE FROM issue_events WHERE repository = $1 AND id < 0 AND node_id IN (\(list))", [name] + chunk.map { .text($0) })
+        }
+    }
+
+    /// Rows an older Velodrome stored without node ids are the same events as a timeline's when
+    /// all they hold agrees; they take the node id instead of being stored twice. A mirror made
+    /// with node ids has none, and pays one query a batch.
+    private static func adoptStoredRows(of events: [EventRecord], _ name: SQLValue, in session: any SQLSession) async throws {
+        let issues = Array(Set(events.map(\.issueNumber))).sorted()
+        var legacy = false
+        for chunk in issues.chunks(of: MultiRowInsert.rowsPerStatement) where !legacy {
+            let list = (0..<chunk.count).map { "$\($0 + 2)" }.joined(separator: ", ")
+            legacy = try await !session.rows("""
+                SELECT 1 FROM issue_events WHERE repository = $1 AND node_id IS NULL AND issue_id IN (\(list)) LIMIT 1
+                """, [name] + chunk.map { .integer($0) }).isEmpty
+        }
+        guard legacy else { return }
+        for event in events {
+            try await session.run("""
+                UPDATE issue_events SET node_id = $2 WHERE id = (
+                    SELECT id FROM issue_events WHERE repository = $1 AND node_id IS NULL AND issue_id = $3 AND event = $4
+                    AND event_created_at = $5 AND actor = $6 AND label IS NOT DISTINCT FROM $7 AND assignee IS NOT DISTINCT FROM $8
+                    ORDER BY id LIMIT 1) AND repository = $1
+                """, [name, .optional(event.nodeID), .integer(event.issueNumber), .text(event.event), .time(event.createdAt), .text(event.actor),
+                      .optional(event.label), .optional(event.assignee)])
         }
     }
 
@@ -70,13 +109,14 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
         try await insert.run(issues.flatMap { issue in values(issue).map { [name, .integer(issue.number), .text($0)] } }, in: session)
     }
 
-    package func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws -> [Int64] {
+    package func issueNumbers(repository: String, createdBy: Timestamp, updatedSince: Timestamp?, after: Int64, limit: Int) async throws
+        -> [(number: Int64, isPullRequest: Bool)] {
         try await database.read { session in
             try await session.rows("""
-                SELECT id FROM issues WHERE repository = $1 AND issue_created_at <= $2 AND issue_updated_at >= $3 AND id > $4
+                SELECT id, is_pr FROM issues WHERE repository = $1 AND issue_created_at <= $2 AND issue_updated_at >= $3 AND id > $4
                 ORDER BY id LIMIT $5
                 """, [.text(repository), .time(createdBy), .time(updatedSince ?? Timestamp.goZero), .integer(after), .integer(Int64(limit))])
-            .map { try $0.int64(0) }
+            .map { (try $0.int64(0), try $0.bool(1)) }
         }
     }
 
@@ -220,11 +260,11 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
     package func events(repository: String) async throws -> [EventRecord] {
         try await database.read { session in
             try await session.rows("""
-                SELECT id, issue_id, event, label, assignee, actor, event_created_at FROM issue_events
+                SELECT id, issue_id, event, label, assignee, actor, event_created_at, node_id FROM issue_events
                 WHERE repository = $1 ORDER BY id
                 """, [.text(repository)]).map { row in
-                EventRecord(id: try row.int64(0), issueNumber: try row.int64(1), event: try row.text(2), label: try row.optionalText(3),
-                            assignee: try row.optionalText(4), actor: try row.text(5), createdAt: try row.timestamp(6))
+                EventRecord(id: try row.int64(0), nodeID: try row.optionalText(7), issueNumber: try row.int64(1), event: try row.text(2),
+                            label: try row.optionalText(3), assignee: try row.optionalText(4), actor: try row.text(5), createdAt: try row.timestamp(6))
             }
         }
     }
@@ -232,10 +272,10 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
     package func comments(repository: String) async throws -> [CommentRecord] {
         try await database.read { session in
             try await session.rows("""
-                SELECT id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request FROM comments
+                SELECT id, issue_id, body, "user", comment_created_at, comment_updated_at, pull_request, node_id FROM comments
                 WHERE repository = $1 ORDER BY pull_request, id
                 """, [.text(repository)]).map { row in
-                CommentRecord(id: try row.int64(0), issueNumber: try row.int64(1), body: try row.text(2), user: try row.text(3),
+                CommentRecord(id: try row.int64(0), nodeID: try row.optionalText(7), issueNumber: try row.int64(1), body: try row.text(2), user: try row.text(3),
                               createdAt: try row.timestamp(4), updatedAt: try row.timestamp(5), isReviewComment: try row.bool(6))
             }
         }
