@@ -7,6 +7,19 @@ package enum MetricPlugin: Sendable {
 
     package static let names = [CountOptions.pluginName, LatencyOptions.pluginName]
 
+    /// Whether the metric looks at comments and their bodies. A count reads comments for
+    /// `--comments` patterns (bodies too) or an `--event` that matches comments; its states never
+    /// change on one. A latency may end at a first response, a comment.
+    var needs: ActivityNeeds {
+        switch self {
+        case .count(let options):
+            ActivityNeeds(comments: !options.comments.isEmpty || (options.event?.matches(event: "commented", label: nil) ?? false),
+                          commentBodies: !options.comments.isEmpty)
+        case .latency:
+            ActivityNeeds(comments: true, commentBodies: false)
+        }
+    }
+
     /// `(plugins: count, latency)`, for errors.
     package static var listed: String { "(plugins: \(names.joined(separator: ", ")))" }
 

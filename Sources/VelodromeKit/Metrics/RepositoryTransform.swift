@@ -63,7 +63,8 @@ struct RepositoryTransform {
         let issues = IssueTable(try await store.issueSummaries(repository: repository), users: users)
         for metric in metrics { metric.prepare(issues: issues) }
 
-        let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark)
+        let needs = job.metrics.map(\.plugin.needs).reduce(ActivityNeeds(comments: false, commentBodies: false), +)
+        let cursor = try await store.activity(repository: repository, from: begin.map(Timestamp.init(seconds:)), until: watermark, needs: needs)
         var points: [MetricPoint] = []
         var writer = PointWriter(sink: sink, batchSize: batchSize, written: reporting.pointsWritten)
         do {

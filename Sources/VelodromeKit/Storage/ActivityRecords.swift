@@ -25,6 +25,24 @@ package enum ActivityRow: Sendable, Equatable {
     }
 }
 
+/// What of the activity a set of metrics looks at: comments, and their bodies, are most of a
+/// history's bytes, and a metric over events and states reads neither.
+package struct ActivityNeeds: Sendable, Equatable {
+    package var comments: Bool
+    package var commentBodies: Bool
+
+    package init(comments: Bool, commentBodies: Bool) {
+        self.comments = comments
+        self.commentBodies = commentBodies && comments
+    }
+
+    package static let everything = ActivityNeeds(comments: true, commentBodies: true)
+
+    package static func + (a: ActivityNeeds, b: ActivityNeeds) -> ActivityNeeds {
+        ActivityNeeds(comments: a.comments || b.comments, commentBodies: a.commentBodies || b.commentBodies)
+    }
+}
+
 /// Reads activity rows in order, a chunk at a time, from one consistent snapshot of the mirror.
 package protocol ActivityCursor: AnyObject {
     /// Up to `limit` rows; fewer only at the end.

@@ -23,8 +23,9 @@ package protocol MirrorStore: Sendable {
     /// Every issue of the repository, in number order.
     func issueSummaries(repository: String) async throws -> [IssueSummary]
 
-    /// The activity of the repository with `from` ≤ time < `until`, in transform's order.
-    func activity(repository: String, from: Timestamp?, until: Timestamp) async throws -> any ActivityCursor
+    /// The activity of the repository with `from` ≤ time < `until`, in transform's order; without
+    /// comments, or with empty bodies, where `needs` says no metric looks at them.
+    func activity(repository: String, from: Timestamp?, until: Timestamp, needs: ActivityNeeds) async throws -> any ActivityCursor
 
     /// Checkpoints of the repository's metrics in one output (`target`), by metric name.
     func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint]

@@ -10,6 +10,7 @@ final class SQLActivityCursor: ActivityCursor {
 
     /// One of the three ordered queries, its buffered chunk and where the next chunk starts.
     private struct Source {
+        let kind: Kind
         /// The query of a chunk: `$1` repository, `$2`/`$3` the time bounds, `$4` the chunk size,
         /// and the resume columns from `$5` on; `first` is the same query without resuming.
         let first: String
@@ -23,29 +24,34 @@ final class SQLActivityCursor: ActivityCursor {
     /// Rows per query: few round trips (and hops to SQLite's thread), little memory.
     static let chunk = 10_000
 
+    private enum Kind { case issues, events, comments }
+
     private let snapshot: any SQLSnapshot
     private let bounds: [SQLValue]
     private var sources: [Source]
     private var closed = false
 
-    init(snapshot: any SQLSnapshot, repository: String, from: Timestamp, until: Timestamp) {
+    init(snapshot: any SQLSnapshot, repository: String, from: Timestamp, until: Timestamp, needs: ActivityNeeds) {
         self.snapshot = snapshot
         bounds = [.text(repository), .time(from), .time(until), .integer(Int64(Self.chunk))]
-        func source(_ select: String, time: String, order: [String]) -> Source {
+        func source(_ kind: Kind, _ select: String, time: String, order: [String]) -> Source {
             // A resumed chunk starts from the row value alone (it lies above `from`), so the index
             // range starts there: with `time >= from` too, SQLite scans from `from` every chunk.
             let resume = "(\(order.joined(separator: ", "))) > (\(order.indices.map { "$\($0 + 5)" }.joined(separator: ", ")))"
             let tail = " AND \(time) < $3 ORDER BY \(order.joined(separator: ", ")) LIMIT $4"
-            return Source(first: "\(select) WHERE repository = $1 AND \(time) >= $2" + tail,
+            return Source(kind: kind, first: "\(select) WHERE repository = $1 AND \(time) >= $2" + tail,
                           next: "\(select) WHERE repository = $1 AND \(resume)" + tail)
         }
         sources = [
-            source("SELECT id, \"user\", issue_created_at FROM issues", time: "issue_created_at", order: ["issue_created_at", "id"]),
-            source("SELECT id, issue_id, event, label, actor, event_created_at FROM issue_events", time: "event_created_at",
+            source(.issues, "SELECT id, \"user\", issue_created_at FROM issues", time: "issue_created_at", order: ["issue_created_at", "id"]),
+            source(.events, "SELECT id, issue_id, event, label, actor, event_created_at FROM issue_events", time: "event_created_at",
                    order: ["event_created_at", "id"]),
-            source("SELECT id, pull_request, issue_id, \"user\", body, comment_created_at FROM comments", time: "comment_created_at",
-                   order: ["comment_created_at", "id", "pull_request"]),
         ]
+        if needs.comments {
+            let body = needs.commentBodies ? "body" : "CAST('' AS TEXT)"
+            sources.append(source(.comments, "SELECT id, pull_request, issue_id, \"user\", \(body), comment_created_at FROM comments",
+                                  time: "comment_created_at", order: ["comment_created_at", "id", "pull_request"]))
+        }
     }
 
     func next(limit: Int) async throws -> [ActivityRow] {
@@ -88,7 +94,7 @@ final class SQLActivityCursor: ActivityCursor {
     private func refill(_ index: Int) async throws {
         let source = sources[index]
         let rows = try await snapshot.rows(source.resume == nil ? source.first : source.next, bounds + (source.resume ?? [])) {
-            try Self.decode($0, source: index)
+            try Self.decode($0, source: source.kind)
         }
         sources[index].buffer = rows
         sources[index].position = 0
@@ -96,20 +102,20 @@ final class SQLActivityCursor: ActivityCursor {
         if let last = rows.last?.key {
             // The ordering columns of the last row, as stored: the next chunk starts after them.
             let time = SQLValue.time(Timestamp(seconds: last.time))
-            sources[index].resume = index == 2 ? [time, .integer(last.id), .boolean(last.review)] : [time, .integer(last.id)]
+            sources[index].resume = source.kind == .comments ? [time, .integer(last.id), .boolean(last.review)] : [time, .integer(last.id)]
         }
     }
 
-    private static func decode(_ row: any SQLColumns, source: Int) throws -> (key: Key, row: ActivityRow) {
+    private static func decode(_ row: any SQLColumns, source: Kind) throws -> (key: Key, row: ActivityRow) {
         switch source {
-        case 0:
+        case .issues:
             let time = try row.timestamp(2), number = try row.int64(0)
             return (Key(time: time.seconds, rank: 0, id: number, review: false), .opened(number: number, author: try row.text(1), time: time))
-        case 1:
+        case .events:
             let time = try row.timestamp(5), id = try row.int64(0)
             return (Key(time: time.seconds, rank: 1, id: id, review: false),
                     .event(id: id, number: try row.int64(1), event: try row.text(2), label: try row.optionalText(3), actor: try row.text(4), time: time))
-        default:
+        case .comments:
             let time = try row.timestamp(5), id = try row.int64(0), review = try row.bool(1)
             return (Key(time: time.seconds, rank: 2, id: id, review: review),
                     .comment(id: id, review: review, number: try row.int64(2), user: try row.text(3), body: try row.text(4), time: time))

@@ -130,8 +130,8 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
         }
     }
 
-    package func activity(repository: String, from: Timestamp?, until: Timestamp) async throws -> any ActivityCursor {
-        SQLActivityCursor(snapshot: try await database.snapshot(), repository: repository, from: from ?? Timestamp.goZero, until: until)
+    package func activity(repository: String, from: Timestamp?, until: Timestamp, needs: ActivityNeeds = .everything) async throws -> any ActivityCursor {
+        SQLActivityCursor(snapshot: try await database.snapshot(), repository: repository, from: from ?? Timestamp.goZero, until: until, needs: needs)
     }
 
     package func checkpoints(repository: String, target: String) async throws -> [String: MetricCheckpoint] {
