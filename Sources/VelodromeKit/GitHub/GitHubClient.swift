@@ -173,10 +173,10 @@ package final class GitHubClient: Sendable {
 
             let response: HTTPResponse
             do {
-                // A stop cancels a request GitHub is slow to answer: the page is read again next time.
                 if body != nil { headers.append(("Content-Type", "application/json")) }
-                let request = HTTPRequest(method: method, url: url, headers: headers, body: body)
-                response = try await stop.interrupting { [transport] in try await transport.send(request) }
+                // Not cancelled on a stop: on Linux, cancelling a URLSession task while its transfer
+                // completes deadlocks Foundation (a stop waits for the answer, at most the timeout).
+                response = try await transport.send(HTTPRequest(method: method, url: url, headers: headers, body: body))
                 counted(status: response.status, resource: resource)
             } catch let error as TransportError {
                 counted(status: nil, resource: resource)

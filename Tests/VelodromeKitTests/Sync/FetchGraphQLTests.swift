@@ -130,6 +130,19 @@ import Testing
         }
     }
 
+    /// With `--once`, points spent for longer than `--max-wait`: the rest of the sync's events
+    /// come through REST, whose quota is another.
+    @Test func pointsSpentPastTheLongestWaitFallBackToREST() async throws {
+        try await FetchHarness.with { harness in
+            harness.github.eventsPageLimit = 2
+            harness.github.addRepository(Scenarios.sized(issues: 40, eventsPerIssue: 6))
+            harness.github.setQuota(login: "tester", resource: "graphql", limit: 5000, remaining: 0, resetAt: harness.clock.now + 3000)
+            #expect(try await harness.fetch(["big/repo"], maxWait: .seconds(600), graphQL: .auto) == .completed)
+            try await harness.expectMirrorEqualsTruth("big/repo")
+            #expect(harness.github.requests.filter { $0.target.firstMatch(of: /\/issues\/\d+\/events/) != nil }.count == 40)
+        }
+    }
+
     /// GitHub's secondary limit on GraphQL (a 403 with Retry-After) is waited out as on REST.
     @Test func aSecondaryLimitIsWaitedOut() async throws {
         try await FetchHarness.with { harness in
