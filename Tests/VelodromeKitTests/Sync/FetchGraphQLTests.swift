@@ -78,6 +78,32 @@ import Testing
         }
     }
 
+    /// The repository changes while GraphQL reads it: after each query, an event lands on an issue
+    /// already read and one on an issue not yet read. The sync after holds exactly the truth.
+    @Test func churnDuringTheBackfillIsCaughtByTheNextSync() async throws {
+        try await FetchHarness.with { harness in
+            let clock = harness.clock
+            harness.github.onRequest { request, github in
+                guard request.method == "POST" else { return }
+                github.mutate("big/repo") { repository in
+                    let time = clock.now
+                    repository.addEvent(issue: 2, event: "labeled", actor: "alice", label: "lgtm", at: time)
+                    repository.addEvent(issue: 299, event: "unlabeled", actor: "bob", label: "label-0", at: time)
+                }
+            }
+            harness.github.eventsPageLimit = 2
+            harness.github.cursorThreshold = 100_000
+            harness.github.addRepository(Self.repository())
+            try await harness.fetch(["big/repo"], graphQL: .auto)
+            // Several queries, so events landed between them, on both sides of the backfill.
+            let queries = harness.github.requests.filter { $0.method == "POST" }.count
+            #expect(queries >= 4)
+            harness.clock.advance(600)
+            try await harness.fetch(["big/repo"], graphQL: .auto)
+            try await harness.expectMirrorEqualsTruthAcrossAPIs("big/repo")
+        }
+    }
+
     /// Queries of 50 timelines run past the fake's limit: the batch halves until they fit, and the
     /// timed-out queries' points are counted too.
     @Test func timeoutsShrinkTheBatch() async throws {
