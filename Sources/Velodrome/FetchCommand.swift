@@ -60,7 +60,7 @@ enum FetchCommand {
         let settings = try FetchSettings(parsed: parsed, schedule: LoopSchedule(once: true, interval: .seconds(0)), environment: invocation.environment)
         let estimator = FirstSyncEstimator(client: settings.client(logger: invocation.logger))
         let report = try await estimator.report(settings.repositories, anonymous: settings.tokens.isEmpty,
-                                                throughGraphQL: settings.graphQL != .never && !settings.tokens.isEmpty, stop: .never)
+                                                throughGraphQL: GraphQLUse(settings: settings).isOn, stop: .never)
         Output.print(json ? report.json : report.table)
         return .success
     }

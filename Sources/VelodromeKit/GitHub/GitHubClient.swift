@@ -36,7 +36,7 @@ package struct GitHubCounters: Sendable, Equatable {
 }
 
 /// GitHub's two budgets: REST requests (`core`) and GraphQL points, apart per login.
-package enum GitHubResource: String, Sendable {
+package enum GitHubResource: Sendable {
     case core, graphql
 }
 
@@ -117,9 +117,6 @@ package final class GitHubClient: Sendable {
                                               decode: @Sendable (Data) throws -> Value) async throws -> GitHubAnswer<Value> {
         try await get(url, etag: nil, token: token, metered: false, stop: stop, decode: decode)
     }
-
-    /// Whether the tokens' logins may use GraphQL: it takes a token.
-    package var hasTokens: Bool { state.withLock { !$0.pool.logins.flatMap(\.tokens).isEmpty } }
 
     /// POSTs a GraphQL query to `graphQLURL`, spending the GraphQL points of the login with the
     /// most left. GitHub answers a query that runs past its 10 s with a 502 that still costs;

@@ -15,18 +15,6 @@ struct GraphQLEnvelope: Decodable {
     struct Failure: Decodable {
         let type: String?
         let message: String
-        let path: [PathItem]?
-    }
-
-    /// A path element: a field name or a list index.
-    enum PathItem: Decodable, Equatable {
-        case field(String)
-        case index(Int)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let index = try? container.decode(Int.self) { self = .index(index) } else { self = .field(try container.decode(String.self)) }
-        }
     }
 
     private struct Data: Decodable {

@@ -49,7 +49,7 @@ package struct ManifestLabels: Sendable, Equatable {
     /// (`.github`) or are longer; a metric name may hold anything. A value that had to change
     /// ends in a hash of the original, so that two names never share one value.
     static func value(_ text: String) -> String {
-        let kept = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        let kept = String(text.map { KubernetesName.isAlphanumeric($0) || "-_.".contains($0) ? $0 : "-" })
         return KubernetesName.distinct(KubernetesName.trimmed(kept), from: text, limit: 63)
     }
 }
@@ -66,7 +66,7 @@ package enum KubernetesName {
     /// so that `merge` and `merge-` stay two names.
     package static func dnsLabel(_ parts: String...) -> String {
         let cleaned = parts.map { part in
-            var name = String(part.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+            var name = String(part.lowercased().map { isAlphanumeric($0) ? $0 : "-" })
             while name.contains("--") { name = name.replacingOccurrences(of: "--", with: "-") }
             return trimmed(name)
         }
@@ -94,8 +94,12 @@ package enum KubernetesName {
 
     /// Without leading and trailing characters other than letters and digits.
     static func trimmed(_ text: String) -> String {
-        let alphanumeric: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        guard let first = text.firstIndex(where: alphanumeric), let last = text.lastIndex(where: alphanumeric) else { return "" }
+        guard let first = text.firstIndex(where: isAlphanumeric), let last = text.lastIndex(where: isAlphanumeric) else { return "" }
         return String(text[first...last])
+    }
+
+    /// An ASCII letter or digit: what names and label values must start and end with.
+    static func isAlphanumeric(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber)
     }
 }

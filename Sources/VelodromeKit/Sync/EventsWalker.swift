@@ -9,6 +9,14 @@ struct EventsCursor: Codable, Equatable {
     var walk: Walk?
     var backfill: Backfill?
 
+    /// Every issue the walk did not reach is read: the events are complete through the walk's start.
+    mutating func finishBackfill() {
+        guard let backfill else { return }
+        doneThrough = backfill.startedAt
+        etag = backfill.firstPageETag
+        self.backfill = nil
+    }
+
     /// A walk of the repository-wide list, newest first, in progress.
     struct Walk: Codable, Equatable {
         var startedAt: Timestamp
@@ -76,7 +84,7 @@ struct EventsWalker {
                 environment.logger.info("the repository-wide events list stops here (\(message)); reading the rest issue by issue")
                 cursor.walk = nil
                 cursor.backfill = startBackfill(walk!, stopBefore: stopBefore, environment)
-                try await save(cursor, environment)
+                try await Self.save(cursor, environment)
                 return
             }
             environment.progress.saw(answer.info)
@@ -84,7 +92,7 @@ struct EventsWalker {
             guard case .page(let events, let info) = answer else {
                 cursor.doneThrough = startedAt
                 cursor.walk = nil
-                try await save(cursor, environment)
+                try await Self.save(cursor, environment)
                 return
             }
             var current = walk ?? EventsCursor.Walk(startedAt: startedAt, firstPageETag: info.etag)
@@ -139,10 +147,8 @@ struct EventsWalker {
                         updatedSince: backfill.updatedSince, after: backfill.after, limit: 1000)
                 }
                 guard !queue.isEmpty else {
-                    cursor.doneThrough = backfill.startedAt
-                    cursor.etag = backfill.firstPageETag
-                    cursor.backfill = nil
-                    try await save(cursor, environment)
+                    cursor.finishBackfill()
+                    try await Self.save(cursor, environment)
                     return
                 }
                 backfill.issue = queue.removeFirst().number
@@ -176,7 +182,8 @@ struct EventsWalker {
         }
     }
 
-    private func save(_ cursor: EventsCursor, _ environment: SyncEnvironment) async throws {
+    /// Commits the cursor alone (no page of events with it).
+    static func save(_ cursor: EventsCursor, _ environment: SyncEnvironment) async throws {
         var batch = MirrorBatch()
         batch.cursors[Self.name] = CursorCoding.encode(cursor)
         try await environment.commit(batch)

@@ -25,7 +25,7 @@ package final class FetchStage: Stage {
         self.metrics = metrics
         live = liveProgress
         client = settings.client(transport: transport, sleeper: sleeper, jitter: jitter, elapsed: elapsed, metrics: metrics, logger: logger)
-        graphQL = GraphQLUse(mode: settings.graphQL, hasTokens: !settings.tokens.isEmpty)
+        graphQL = GraphQLUse(settings: settings)
     }
 
     package var counters: GitHubCounters { client.counters }

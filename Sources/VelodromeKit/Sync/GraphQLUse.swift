@@ -17,13 +17,13 @@ package final class GraphQLUse: Sendable {
     let mode: GraphQLMode
     private let refusal = Mutex<String?>(nil)
 
-    package init(mode: GraphQLMode, hasTokens: Bool) {
-        self.mode = mode
+    package init(settings: FetchSettings) {
+        mode = settings.graphQL
         // GitHub answers GraphQL to tokens only.
-        if mode == .auto, !hasTokens { refusal.withLock { $0 = "no token" } }
+        if mode == .auto, settings.tokens.isEmpty { refusal.withLock { $0 = "no token" } }
     }
 
-    var isOn: Bool { mode != .never && refusal.withLock { $0 } == nil }
+    package var isOn: Bool { mode != .never && refusal.withLock { $0 } == nil }
 
     /// With `auto`, turns GraphQL off after `error` if it says GraphQL cannot be used here, and
     /// says whether it did; otherwise the error stands.

@@ -27,12 +27,8 @@ struct TimelineBackfill {
                     after: after, limit: 1000).map { TimelineQuery.Issue(number: $0.number, isPullRequest: $0.isPullRequest) }
             }
             guard !queue.isEmpty else {
-                cursor.doneThrough = backfill.startedAt
-                cursor.etag = backfill.firstPageETag
-                cursor.backfill = nil
-                var batch = MirrorBatch()
-                batch.cursors[EventsWalker.name] = CursorCoding.encode(cursor)
-                try await environment.commit(batch)
+                cursor.finishBackfill()
+                try await EventsWalker.save(cursor, environment)
                 return true
             }
             let issues = Array(queue.prefix(batchSize))

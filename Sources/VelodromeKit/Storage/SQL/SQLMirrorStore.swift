@@ -64,6 +64,11 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
         }
     }
 
+    /// `$2, $3, ...`: the placeholders of `count` values bound after the first `after`, for `IN (...)`.
+    private static func parameters(_ count: Int, after: Int) -> String {
+        (0..<count).map { "$\($0 + after + 1)" }.joined(separator: ", ")
+    }
+
     private static func row(_ event: EventRecord, _ name: SQLValue) -> [SQLValue] {
         [name, .integer(event.id), .optional(event.label), .text(event.event), .time(event.createdAt),
          .integer(event.issueNumber), .optional(event.assignee), .text(event.actor), .optional(event.nodeID)]
@@ -71,7 +76,7 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
 
     private static func deleteSurrogates(of nodeIDs: [String], _ name: SQLValue, in session: any SQLSession) async throws {
         for chunk in nodeIDs.chunks(of: MultiRowInsert.rowsPerStatement) {
-            let list = (0..<chunk.count).map { "$\($0 + 2)" }.joined(separator: ", ")
+            let list = Self.parameters(chunk.count, after: 1)
             try await session.run("DELETE FROM issue_events WHERE repository = $1 AND id < 0 AND node_id IN (\(list))", [name] + chunk.map { .text($0) })
         }
     }
@@ -83,7 +88,7 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
         let issues = Array(Set(events.map(\.issueNumber))).sorted()
         var legacy = false
         for chunk in issues.chunks(of: MultiRowInsert.rowsPerStatement) where !legacy {
-            let list = (0..<chunk.count).map { "$\($0 + 2)" }.joined(separator: ", ")
+            let list = Self.parameters(chunk.count, after: 1)
             legacy = try await !session.rows("""
                 SELECT 1 FROM issue_events WHERE repository = $1 AND node_id IS NULL AND issue_id IN (\(list)) LIMIT 1
                 """, [name] + chunk.map { .integer($0) }).isEmpty
@@ -103,7 +108,7 @@ package final class SQLMirrorStore: MirrorStore, MetricPointStore {
     private static func replace(_ table: String, _ insert: MultiRowInsert, of issues: [IssueRecord], _ name: SQLValue,
                                 in session: any SQLSession, _ values: (IssueRecord) -> [String]) async throws {
         for chunk in issues.chunks(of: MultiRowInsert.rowsPerStatement) {
-            let list = (0..<chunk.count).map { "$\($0 + 2)" }.joined(separator: ", ")
+            let list = Self.parameters(chunk.count, after: 1)
             try await session.run("DELETE FROM \(table) WHERE repository = $1 AND issue_id IN (\(list))", [name] + chunk.map { .integer($0.number) })
         }
         try await insert.run(issues.flatMap { issue in values(issue).map { [name, .integer(issue.number), .text($0)] } }, in: session)
